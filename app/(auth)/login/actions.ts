@@ -1,0 +1,17 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { LoginInput, logIn } from "@/lib/auth/login";
+import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/sessions";
+import { defineAction } from "../../_lib/action";
+import { requestDevice } from "../../_lib/session";
+
+const run = defineAction(LoginInput, async (input) => {
+  const session = await logIn(input, await requestDevice());
+  (await cookies()).set(sessionCookieName(), session.token, sessionCookieOptions(session.expiresAt));
+  redirect("/dashboard");
+});
+
+export async function logInAction(raw: unknown) {
+  return run(raw);
+}

@@ -1,0 +1,37 @@
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { DomainError } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/http/problem";
+import { logger } from "@/lib/observability/logger";
+
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+function failure(message: string, errors: { field: string; message: string }[]): ActionResult<never> {
+  const fieldErrors: Record<string, string> = {};
+  for (const e of errors) fieldErrors[e.field] ??= e.message;
+  return { ok: false, message, fieldErrors };
+}
+
+/**
+ * The one wrapper in front of every server action: validate with zod, run, and turn domain errors into
+ * field messages for the form. Unexpected errors are logged and shown as a plain apology, never a 500 page.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return failure("Some fields need attention.", zodFieldErrors(parsed.error));
+    try {
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof DomainError) return failure(error.message, error.errors);
+      logger.error({ err: error }, "server action failed");
+      return failure("Something went wrong on our side. Nothing was changed; please try again.", []);
+    }
+  };
+}

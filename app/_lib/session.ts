@@ -1,0 +1,38 @@
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { resolveSession, type SessionContext, sessionCookieName } from "@/lib/auth/sessions";
+import type { Actor } from "@/lib/db";
+import { clientIp } from "@/lib/http/request";
+import { getTenantSettings } from "@/lib/tenants/settings";
+
+/** The signed-in session for this request (resolved once per render). */
+export const currentSession = cache(async (): Promise<SessionContext | null> => {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  return resolveSession(token);
+});
+
+export type MemberActor = Extract<Actor, { kind: "member" }>;
+
+/** For the dashboard: a session whose user works at the session's practice. */
+export async function requireStaffMember(): Promise<{ context: SessionContext; actor: MemberActor }> {
+  const context = await currentSession();
+  if (!context) redirect("/login");
+  const membership = context.membership;
+  if (!membership || membership.role === "customer") redirect("/login?reason=no-practice");
+  return {
+    context,
+    actor: { kind: "member", userId: context.user.id, tenantId: membership.tenantId, role: membership.role },
+  };
+}
+
+export async function requestDevice(): Promise<{ ip: string | null; userAgent: string | null }> {
+  const h = await headers();
+  return { ip: clientIp(h), userAgent: h.get("user-agent") };
+}
+
+/** The signed-in member's practice settings, read once per render. */
+export const currentPractice = cache(async () => {
+  const { actor } = await requireStaffMember();
+  return getTenantSettings(actor);
+});

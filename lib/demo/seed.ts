@@ -1,0 +1,43 @@
+import { eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { type SystemRunner, type TenantRole, tables, withSystem } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
+
+export const DEMO_SLUG = "demo";
+/** Demo data only; printed in the README. Never used for anything but the seeded demo practice. */
+export const DEMO_PASSWORD = "harbor-wellness-demo";
+
+export const DEMO_USERS: { email: string; name: string; role: TenantRole }[] = [
+  { email: "owner@demo.boka.test", name: "Olivia Harbor", role: "owner" },
+  { email: "staff@demo.boka.test", name: "Sam Rivers", role: "staff" },
+  { email: "customer@demo.boka.test", name: "Casey Morgan", role: "customer" },
+];
+
+/** Creates the demo practice and its people; does nothing when it already exists. */
+export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const created = await runAsSystem("seed the demo practice", async (tx) => {
+    const [existing] = await tx
+      .select({ id: tables.tenants.id })
+      .from(tables.tenants)
+      .where(eq(tables.tenants.slug, DEMO_SLUG));
+    if (existing) return false;
+    const [tenant] = await tx
+      .insert(tables.tenants)
+      .values({ slug: DEMO_SLUG, name: "Harbor Wellness Clinic", timeZone: "Europe/London", currency: "GBP" })
+      .returning({ id: tables.tenants.id });
+    if (!tenant) throw new Error("demo tenant insert returned no row");
+    for (const person of DEMO_USERS) {
+      const [user] = await tx
+        .insert(tables.users)
+        .values({ email: person.email, name: person.name, passwordHash, emailVerifiedAt: new Date() })
+        .onConflictDoUpdate({ target: tables.users.email, set: { name: person.name } })
+        .returning({ id: tables.users.id });
+      if (!user) throw new Error("demo user insert returned no row");
+      await tx.insert(tables.memberships).values({ tenantId: tenant.id, userId: user.id, role: person.role });
+    }
+    return true;
+  });
+  if (created) logger.info({ slug: DEMO_SLUG }, "demo practice created");
+  return created;
+}

@@ -1,0 +1,70 @@
+import { eq } from "drizzle-orm";
+import { type Actor, tables, withTenant } from "@/lib/db";
+import { Forbidden, NotFound } from "@/lib/errors";
+import { recordAudit } from "./audit";
+import { TenantSettingsFields } from "./settings-fields";
+
+export const TenantSettingsInput = TenantSettingsFields;
+export type TenantSettingsInput = TenantSettingsFields;
+
+export type TenantSettings = TenantSettingsInput & { id: string; slug: string };
+
+type MemberActor = Extract<Actor, { kind: "member" }>;
+
+export async function getTenantSettings(actor: MemberActor): Promise<TenantSettings> {
+  const [row] = await withTenant(actor, (tx) =>
+    tx
+      .select({
+        id: tables.tenants.id,
+        slug: tables.tenants.slug,
+        name: tables.tenants.name,
+        timeZone: tables.tenants.timeZone,
+        currency: tables.tenants.currency,
+      })
+      .from(tables.tenants)
+      .where(eq(tables.tenants.id, actor.tenantId)),
+  );
+  if (!row) throw new NotFound("Practice not found");
+  return row;
+}
+
+/** Owners change the practice's name, zone and currency; RLS refuses anyone else. */
+export async function updateTenantSettings(
+  actor: MemberActor,
+  input: TenantSettingsInput,
+  ip?: string | null,
+): Promise<TenantSettings> {
+  if (actor.role !== "owner") throw new Forbidden("Only the practice owner can change these settings");
+  return withTenant(actor, async (tx) => {
+    const [before] = await tx
+      .select({
+        name: tables.tenants.name,
+        timeZone: tables.tenants.timeZone,
+        currency: tables.tenants.currency,
+      })
+      .from(tables.tenants)
+      .where(eq(tables.tenants.id, actor.tenantId));
+    const [after] = await tx
+      .update(tables.tenants)
+      .set({ name: input.name, timeZone: input.timeZone, currency: input.currency })
+      .where(eq(tables.tenants.id, actor.tenantId))
+      .returning({
+        id: tables.tenants.id,
+        slug: tables.tenants.slug,
+        name: tables.tenants.name,
+        timeZone: tables.tenants.timeZone,
+        currency: tables.tenants.currency,
+      });
+    if (!before || !after) throw new NotFound("Practice not found");
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "tenant.settings_updated",
+      targetType: "tenant",
+      targetId: actor.tenantId,
+      details: { before, after: input },
+      ip,
+    });
+    return after;
+  });
+}
