@@ -29,7 +29,12 @@ export default defineConfig({
   webServer: {
     // A fresh embedded database per run, with the demo practice seeded on first start.
     command: `rm -rf .data/e2e && npm start`,
-    env: { PORT: String(port), EMBEDDED_DB_PATH: ".data/e2e", APP_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      EMBEDDED_DB_PATH: ".data/e2e",
+      APP_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -14,7 +14,9 @@ export type MigrationFile = { name: string; sql: string; checksum: string };
 export class MigrationEdited extends Error {}
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
-  const names = (await readdir(/*turbopackIgnore: true*/ dir)).filter((n) => /^\d{14}_[a-z0-9_]+\.sql$/.test(n)).sort();
+  const names = (await readdir(/*turbopackIgnore: true*/ dir))
+    .filter((n) => /^\d{14}_[a-z0-9_]+\.sql$/.test(n))
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(/*turbopackIgnore: true*/ dir, name), "utf8");
