@@ -26,6 +26,19 @@ const ConfigSchema = z.object({
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Unset: mail goes to the dev mailbox table (viewable at /dev/mailbox) instead of leaving the machine.
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  // One header line, so no CR/LF (header injection); an address alone or "Name <address>".
+  MAIL_FROM: z
+    .string()
+    .refine(
+      (v) => /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(v),
+      'must be an address such as "Boka <no-reply@example.com>"',
+    )
+    .default("Boka <no-reply@boka.local>"),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

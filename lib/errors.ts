@@ -15,39 +15,39 @@ export class DomainError extends Error {
 }
 
 export class ValidationFailed extends DomainError {
-  override readonly status = 422;
-  override readonly type = "validation-failed";
-  override readonly title = "Some fields need attention";
+  override readonly status: number = 422;
+  override readonly type: string = "validation-failed";
+  override readonly title: string = "Some fields need attention";
 }
 
 export class NotFound extends DomainError {
-  override readonly status = 404;
-  override readonly type = "not-found";
-  override readonly title = "Not found";
+  override readonly status: number = 404;
+  override readonly type: string = "not-found";
+  override readonly title: string = "Not found";
 }
 
 export class Unauthenticated extends DomainError {
-  override readonly status = 401;
-  override readonly type = "unauthenticated";
-  override readonly title = "Sign in required";
+  override readonly status: number = 401;
+  override readonly type: string = "unauthenticated";
+  override readonly title: string = "Sign in required";
 }
 
 export class Forbidden extends DomainError {
-  override readonly status = 403;
-  override readonly type = "forbidden";
-  override readonly title = "Not allowed";
+  override readonly status: number = 403;
+  override readonly type: string = "forbidden";
+  override readonly title: string = "Not allowed";
 }
 
 export class Conflict extends DomainError {
-  override readonly status = 409;
-  override readonly type = "conflict";
-  override readonly title = "Conflict";
+  override readonly status: number = 409;
+  override readonly type: string = "conflict";
+  override readonly title: string = "Conflict";
 }
 
 export class TooManyRequests extends DomainError {
-  override readonly status = 429;
-  override readonly type = "rate-limited";
-  override readonly title = "Too many requests";
+  override readonly status: number = 429;
+  override readonly type: string = "rate-limited";
+  override readonly title: string = "Too many requests";
   constructor(
     message: string,
     readonly retryAfterSeconds: number,

@@ -6,7 +6,7 @@ import { migrate } from "./migrate";
 import type { TenantRole } from "./schema";
 
 export type { Database, Tx } from "./connect";
-export type { TenantRole } from "./schema";
+export type { BookingStatus, TenantRole } from "./schema";
 export * as tables from "./schema";
 
 /** Who a request acts as. Claims are built from this on the server, never from client input. */

@@ -5,10 +5,14 @@ import {
   bigint,
   boolean,
   customType,
+  date,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
+  time,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -34,6 +38,7 @@ export const tenants = pgTable("tenants", {
   status: text("status", { enum: ["active", "suspended"] })
     .notNull()
     .default("active"),
+  holdMinutes: integer("hold_minutes").notNull().default(10),
   createdAt: instant("created_at").notNull().defaultNow(),
   updatedAt: instant("updated_at").notNull().defaultNow(),
 });
@@ -88,5 +93,234 @@ export const auditLog = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
+const id = () => uuid("id").notNull().default(sql`gen_random_uuid()`);
+const tenantId = () => uuid("tenant_id").notNull();
+
+export const resourceTypes = pgTable(
+  "resource_types",
+  { tenantId: tenantId(), id: id(), name: text("name").notNull() },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const resources = pgTable(
+  "resources",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    typeId: uuid("type_id").notNull(),
+    name: text("name").notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const services = pgTable(
+  "services",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    durationMinutes: integer("duration_minutes").notNull(),
+    priceCents: integer("price_cents").notNull().default(0),
+    currency: text("currency").notNull(),
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
+    minNoticeMinutes: integer("min_notice_minutes").notNull().default(60),
+    maxDaysInAdvance: integer("max_days_in_advance").notNull().default(60),
+    slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(15),
+    capacity: integer("capacity").notNull().default(1),
+    resourceTypeId: uuid("resource_type_id"),
+    requiresConfirmation: boolean("requires_confirmation").notNull().default(false),
+    isActive: boolean("is_active").notNull().default(true),
+    isPublic: boolean("is_public").notNull().default(true),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const staffMembers = pgTable(
+  "staff_members",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    displayName: text("display_name").notNull(),
+    userId: uuid("user_id"),
+    timeZone: text("time_zone"),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const serviceStaff = pgTable(
+  "service_staff",
+  { tenantId: tenantId(), serviceId: uuid("service_id").notNull(), staffId: uuid("staff_id").notNull() },
+  (t) => [primaryKey({ columns: [t.tenantId, t.serviceId, t.staffId] })],
+);
+
+export const workingHours = pgTable(
+  "working_hours",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    staffId: uuid("staff_id").notNull(),
+    weekday: smallint("weekday").notNull(),
+    startTime: time("start_time").notNull(),
+    endTime: time("end_time").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export type LocalIntervalRow = { start: string; end: string };
+
+export const dateOverrides = pgTable(
+  "date_overrides",
+  {
+    tenantId: tenantId(),
+    staffId: uuid("staff_id").notNull(),
+    onDate: date("on_date", { mode: "string" }).notNull(),
+    intervals: jsonb("intervals").$type<LocalIntervalRow[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.staffId, t.onDate] })],
+);
+
+export const timeOff = pgTable(
+  "time_off",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    staffId: uuid("staff_id").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const closures = pgTable(
+  "closures",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const customers = pgTable(
+  "customers",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    name: text("name").notNull(),
+    email: citext("email").notNull(),
+    phone: text("phone"),
+    notes: text("notes").notNull().default(""),
+    userId: uuid("user_id"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const BOOKING_STATUSES = [
+  "pending",
+  "confirmed",
+  "cancelled",
+  "completed",
+  "no_show",
+  "expired",
+] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const bookings = pgTable(
+  "bookings",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    serviceId: uuid("service_id").notNull(),
+    staffId: uuid("staff_id").notNull(),
+    resourceId: uuid("resource_id"),
+    customerId: uuid("customer_id").notNull(),
+    status: text("status", { enum: BOOKING_STATUSES }).notNull(),
+    startAt: instant("start_at").notNull(),
+    endAt: instant("end_at").notNull(),
+    serviceName: text("service_name").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull(),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    currency: text("currency").notNull(),
+    capacity: integer("capacity").notNull().default(1),
+    // Set by a trigger from start/end and the buffers; the values given on insert are overwritten.
+    blockedFrom: instant("blocked_from").notNull(),
+    blockedUntil: instant("blocked_until").notNull(),
+    sessionKey: text("session_key").notNull(),
+    holdExpiresAt: instant("hold_expires_at"),
+    manageTokenHash: bytea("manage_token_hash").notNull(),
+    notes: text("notes").notNull().default(""),
+    source: text("source", { enum: ["public", "dashboard", "api", "import"] })
+      .notNull()
+      .default("public"),
+    createdBy: uuid("created_by"),
+    cancelledAt: instant("cancelled_at"),
+    cancelledBy: text("cancelled_by"),
+    cancelReason: text("cancel_reason"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const bookingEvents = pgTable(
+  "booking_events",
+  {
+    tenantId: tenantId(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    bookingId: uuid("booking_id").notNull(),
+    action: text("action").notNull(),
+    actor: text("actor").notNull(),
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: tenantId(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status").notNull(),
+    responseBody: jsonb("response_body").$type<unknown>().notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
+
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
-export const typedTables = { tenants, users, memberships, user_sessions: userSessions, audit_log: auditLog };
+export const typedTables = {
+  tenants,
+  users,
+  memberships,
+  user_sessions: userSessions,
+  audit_log: auditLog,
+  resource_types: resourceTypes,
+  resources,
+  services,
+  staff_members: staffMembers,
+  service_staff: serviceStaff,
+  working_hours: workingHours,
+  date_overrides: dateOverrides,
+  time_off: timeOff,
+  closures,
+  customers,
+  bookings,
+  booking_events: bookingEvents,
+  idempotency_keys: idempotencyKeys,
+};

@@ -1,13 +1,83 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, connection, type Tx, withSystem, withTenant } from "@/lib/db";
+import { closeDatabase, connection, type Tx, tables, withSystem, withTenant } from "@/lib/db";
 import { addMember, createPractice, type TestPractice } from "../helpers/factory";
+import { createSchedule, type TestSchedule } from "../helpers/schedule";
 
 /**
- * For every tenant-owned table: a statement that inserts a row for the given tenant. A new tenant table
- * without an entry here fails the "covers every table" test, so isolation is proven for it too.
+ * For every tenant-owned table: a statement that inserts a valid row for the given tenant (referencing
+ * that tenant's real rows, so RLS is the only reason it can be refused). A new tenant table without an
+ * entry here fails the "covers every table" test, so isolation is proven for it too.
  */
-const INSERT_FOR_TENANT: Record<string, (tx: Tx, tenantId: string, userId: string) => Promise<unknown>> = {
+type Insert = (
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  s: TestSchedule & { bookingId: string },
+) => Promise<unknown>;
+const INSERT_FOR_TENANT: Record<string, Insert> = {
+  resource_types: (tx, t) => tx.insert(tables.resourceTypes).values({ tenantId: t, name: "Stolen type" }),
+  resources: (tx, t, _u, s) =>
+    tx.insert(tables.resources).values({ tenantId: t, typeId: s.resourceTypeId, name: "x" }),
+  services: (tx, t) =>
+    tx.insert(tables.services).values({ tenantId: t, name: "x", durationMinutes: 30, currency: "GBP" }),
+  staff_members: (tx, t) => tx.insert(tables.staffMembers).values({ tenantId: t, displayName: "x" }),
+  // Every service is linked to every staff member already: DO NOTHING makes RLS the only possible refusal.
+  service_staff: (tx, t, _u, s) =>
+    tx
+      .insert(tables.serviceStaff)
+      .values({ tenantId: t, serviceId: s.serviceId, staffId: s.staffIds[0] ?? "" })
+      .onConflictDoNothing(),
+  working_hours: (tx, t, _u, s) =>
+    tx.insert(tables.workingHours).values({
+      tenantId: t,
+      staffId: s.staffIds[0] ?? "",
+      weekday: 1,
+      startTime: "01:00",
+      endTime: "02:00",
+    }),
+  date_overrides: (tx, t, _u, s) =>
+    tx
+      .insert(tables.dateOverrides)
+      .values({ tenantId: t, staffId: s.staffIds[0] ?? "", onDate: "2030-01-01" }),
+  time_off: (tx, t, _u, s) =>
+    tx.insert(tables.timeOff).values({
+      tenantId: t,
+      staffId: s.staffIds[0] ?? "",
+      startsAt: new Date("2030-01-01T00:00:00Z"),
+      endsAt: new Date("2030-01-02T00:00:00Z"),
+    }),
+  closures: (tx, t) =>
+    tx.insert(tables.closures).values({ tenantId: t, startsOn: "2030-01-01", endsOn: "2030-01-01" }),
+  customers: (tx, t) =>
+    tx.insert(tables.customers).values({ tenantId: t, name: "x", email: "stolen@example.test" }),
+  bookings: (tx, t, _u, s) =>
+    tx.insert(tables.bookings).values({
+      tenantId: t,
+      serviceId: s.serviceId,
+      staffId: s.staffIds[0] ?? "",
+      customerId: s.customerId,
+      status: "confirmed",
+      startAt: new Date("2030-01-01T10:00:00Z"),
+      endAt: new Date("2030-01-01T11:00:00Z"),
+      serviceName: "x",
+      durationMinutes: 60,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      priceCents: 0,
+      currency: "GBP",
+      blockedFrom: new Date("2030-01-01T10:00:00Z"),
+      blockedUntil: new Date("2030-01-01T11:00:00Z"),
+      sessionKey: "x",
+      manageTokenHash: Buffer.from("x"),
+    }),
+  booking_events: (tx, t, _u, s) =>
+    tx.insert(tables.bookingEvents).values({ tenantId: t, bookingId: s.bookingId, action: "x", actor: "x" }),
+  idempotency_keys: (tx, t) =>
+    tx
+      .insert(tables.idempotencyKeys)
+      .values({ tenantId: t, key: "k", requestHash: "h", responseStatus: 200, responseBody: {} }),
   memberships: (tx, tenantId, userId) =>
     tx.execute(
       sql`insert into public.memberships (tenant_id, user_id, role) values (${tenantId}, ${userId}, 'staff')`,
@@ -16,6 +86,9 @@ const INSERT_FOR_TENANT: Record<string, (tx: Tx, tenantId: string, userId: strin
     tx.execute(
       sql`insert into public.audit_log (tenant_id, actor_user_id, action) values (${tenantId}, ${userId}, 'x')`,
     ),
+  dev_mailbox: (tx, tenantId) =>
+    tx.execute(sql`insert into public.dev_mailbox (to_address, subject, text_body, tag, tenant_id)
+                   values ('x@example.test', 's', 't', 'test', ${tenantId})`),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),
@@ -23,12 +96,37 @@ const INSERT_FOR_TENANT: Record<string, (tx: Tx, tenantId: string, userId: strin
 
 let a: TestPractice;
 let b: TestPractice;
+let bSchedule: TestSchedule & { bookingId: string };
 let tenantTables: string[];
 
 beforeAll(async () => {
   a = await createPractice();
   b = await createPractice();
   await addMember(b.tenantId, "staff");
+  const schedule = await createSchedule(b.tenantId);
+  bSchedule = { ...schedule, bookingId: randomUUID() };
+  await withSystem("test gives tenant B a booking", (tx) =>
+    tx.insert(tables.bookings).values({
+      id: bSchedule.bookingId,
+      tenantId: b.tenantId,
+      serviceId: bSchedule.serviceId,
+      staffId: bSchedule.staffIds[0] ?? "",
+      customerId: bSchedule.customerId,
+      status: "confirmed",
+      startAt: new Date("2031-01-01T10:00:00Z"),
+      endAt: new Date("2031-01-01T11:00:00Z"),
+      serviceName: "Massage",
+      durationMinutes: 60,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      priceCents: 0,
+      currency: "GBP",
+      blockedFrom: new Date("2031-01-01T10:00:00Z"),
+      blockedUntil: new Date("2031-01-01T11:00:00Z"),
+      sessionKey: "b-1",
+      manageTokenHash: Buffer.from("b-1"),
+    }),
+  );
   const { db } = await connection();
   const result = await db.execute<{ table: string }>(sql`
     select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -95,16 +193,25 @@ describe("cross-tenant isolation", () => {
     for (const table of tenantTables) {
       const insert = INSERT_FOR_TENANT[table];
       if (!insert) continue;
-      const result = await asA((tx) => insert(tx, b.tenantId, a.owner.userId));
+      const result = await asA((tx) => insert(tx, b.tenantId, a.owner.userId, bSchedule));
       expect(result, `insert into ${table}`).toBe("refused");
     }
   });
 
   it("the same insert succeeds for the actor's own tenant where the role allows it (the test can fail)", async () => {
-    const own = await asA(
-      (tx) => INSERT_FOR_TENANT.audit_log?.(tx, a.tenantId, a.owner.userId) ?? Promise.resolve(),
-    );
-    expect(own).not.toBe("refused");
+    const aSchedule = { ...(await createSchedule(a.tenantId)), bookingId: randomUUID() };
+    for (const table of [
+      "audit_log",
+      "customers",
+      "closures",
+      "services",
+      "staff_members",
+      "service_staff",
+    ]) {
+      const insert = INSERT_FOR_TENANT[table];
+      const own = await asA((tx) => insert?.(tx, a.tenantId, a.owner.userId, aSchedule) ?? Promise.resolve());
+      expect(own, table).not.toBe("refused");
+    }
   });
 
   it("audit_log is append-only even for its tenant's owner", async () => {
