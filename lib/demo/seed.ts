@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { findTenantBySlug } from "@/lib/booking/load";
 import { type SystemRunner, type TenantRole, tables, withSystem } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
+import { seedDemoSchedule } from "./schedule";
 
 export const DEMO_SLUG = "demo";
 /** Demo data only; printed in the README. Never used for anything but the seeded demo practice. */
@@ -27,6 +29,7 @@ export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<
       .values({ slug: DEMO_SLUG, name: "Harbor Wellness Clinic", timeZone: "Europe/London", currency: "GBP" })
       .returning({ id: tables.tenants.id });
     if (!tenant) throw new Error("demo tenant insert returned no row");
+    let staffUserId: string | null = null;
     for (const person of DEMO_USERS) {
       const [user] = await tx
         .insert(tables.users)
@@ -35,7 +38,11 @@ export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<
         .returning({ id: tables.users.id });
       if (!user) throw new Error("demo user insert returned no row");
       await tx.insert(tables.memberships).values({ tenantId: tenant.id, userId: user.id, role: person.role });
+      if (person.role === "staff") staffUserId = user.id;
     }
+    const record = await findTenantBySlug(tx, DEMO_SLUG);
+    if (!record) throw new Error("demo tenant not readable");
+    await seedDemoSchedule(tx, record, staffUserId);
     return true;
   });
   if (created) logger.info({ slug: DEMO_SLUG }, "demo practice created");

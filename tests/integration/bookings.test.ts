@@ -277,3 +277,20 @@ describe.runIf(process.env.DATABASE_URL)("races on real Postgres", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 });
+
+describe("as the anonymous booking page", () => {
+  it("loads availability input through RLS and column grants, seeing busy time but no customer data", async () => {
+    const { withTenant } = await import("@/lib/db");
+    const { findService, loadAvailabilityInput } = await import("@/lib/booking/load");
+    await book({ start: at(60), staffId: schedule.staffIds[0] });
+    const input = await withTenant({ kind: "anon" }, async (tx) => {
+      const service = await findService(tx, tenant.id, schedule.serviceId);
+      if (!service) throw new Error("anon cannot see the public service");
+      return loadAvailabilityInput(tx, tenant, service, { from: at(59), to: at(62), now: new Date() });
+    });
+    expect(input.bookings.some((b) => b.start === at(60).getTime())).toBe(true);
+    await expect(
+      withTenant({ kind: "anon" }, (tx) => tx.select({ c: tables.bookings.customerId }).from(tables.bookings)),
+    ).rejects.toThrow();
+  });
+});
