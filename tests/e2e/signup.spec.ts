@@ -65,3 +65,18 @@ test("the demo owner can log in", async ({ page }) => {
   await new LoginPage(page).logIn("owner@demo.boka.test", "harbor-wellness-demo");
   await new DashboardPage(page).expectPractice("Harbor Wellness Clinic");
 });
+
+test("pages carry a nonce CSP and run without CSP violations", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  for (const path of ["/", "/signup", "/login"]) {
+    const response = await page.goto(path);
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  }
+  await page.getByLabel("Email").fill("someone@example.test");
+  expect(violations).toEqual([]);
+});
