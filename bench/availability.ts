@@ -43,19 +43,17 @@ async function seed() {
     await tx
       .insert(tables.staffMembers)
       .values(staffIds.map((id, i) => ({ tenantId, id, displayName: `Staff ${i}` })));
-    await tx
-      .insert(tables.workingHours)
-      .values(
-        staffIds.flatMap((staffId) =>
-          [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-            tenantId,
-            staffId,
-            weekday,
-            startTime: "09:00",
-            endTime: "17:00",
-          })),
-        ),
-      );
+    await tx.insert(tables.workingHours).values(
+      staffIds.flatMap((staffId) =>
+        [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+          tenantId,
+          staffId,
+          weekday,
+          startTime: "09:00",
+          endTime: "17:00",
+        })),
+      ),
+    );
     await tx.insert(tables.services).values(
       serviceIds.map((id, i) => ({
         tenantId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseKeyring } from "@/lib/crypto/encryption";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -24,6 +25,19 @@ const ConfigSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // `<keyId>:<base64 of 32 bytes>`, comma-separated, current key first (see lib/crypto/encryption.ts).
+  // Unset: a key is generated once into .data/encryption.key (lib/auth/keyring.ts).
+  ENCRYPTION_KEY: z
+    .string()
+    .superRefine((value, ctx) => {
+      try {
+        parseKeyring(value);
+      } catch (error) {
+        // parseKeyring's messages name no key material, so they are safe in a start-up error.
+        ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^ENCRYPTION_KEY /, "") });
+      }
+    })
+    .optional(),
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Unset: mail goes to the dev mailbox table (viewable at /dev/mailbox) instead of leaving the machine.

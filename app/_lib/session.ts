@@ -20,6 +20,8 @@ export async function requireStaffMember(): Promise<{ context: SessionContext; a
   if (!context) redirect("/login");
   const membership = context.membership;
   if (!membership || membership.role === "customer") redirect("/login?reason=no-practice");
+  // The practice requires MFA for this role and the member has none yet: enrol before anything else.
+  if (context.mfa.enrolmentRequired) redirect("/mfa/setup");
   return {
     context,
     actor: { kind: "member", userId: context.user.id, tenantId: membership.tenantId, role: membership.role },

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { currentPractice, requireStaffMember } from "../_lib/session";
+import { AccountBanner } from "./account/account-banner";
 import { DASHBOARD_NAV } from "./nav";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -52,7 +53,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </Button>
           </form>
         </header>
-        <main className="flex-1 p-6">{children}</main>
+        <main className="flex-1 p-6">
+          <AccountBanner context={context} actor={actor} />
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { ValidationFailed } from "@/lib/errors";
 import { recordAudit } from "@/lib/tenants/audit";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { createSession, type DeviceDetails } from "./sessions";
+import { throttledCheck } from "./throttle-unlock";
 
 export const LoginInput = z.object({
   email: z.string().trim().toLowerCase().min(1, "Enter your email").max(254),
@@ -16,16 +17,23 @@ export const LOGIN_FAILED = "Email or password is incorrect";
 
 const ROLE_ORDER = sql`case ${tables.memberships.role} when 'owner' then 0 when 'manager' then 1 when 'staff' then 2 else 3 end`;
 
-/** Checks the password (against a dummy hash for unknown emails) and opens a new session. */
-export async function logIn(
-  input: LoginInput,
-  device: DeviceDetails,
-): Promise<{ token: string; expiresAt: Date; userId: string; tenantId: string | null }> {
-  const found = await withSystem("login looks up the account by email", async (tx) => {
+export type LoginResult = {
+  token: string;
+  expiresAt: Date;
+  userId: string;
+  tenantId: string | null;
+  /** The token is only an MFA challenge: send the user to /mfa for the second factor. */
+  mfaPending: boolean;
+};
+
+type Account = { id: string; passwordHash: string | null; tenantId: string | null };
+
+function findAccount(email: string): Promise<Account | null> {
+  return withSystem("login looks up the account by email", async (tx) => {
     const [user] = await tx
       .select({ id: tables.users.id, passwordHash: tables.users.passwordHash })
       .from(tables.users)
-      .where(eq(tables.users.email, input.email));
+      .where(eq(tables.users.email, email));
     if (!user) return null;
     const [membership] = await tx
       .select({ tenantId: tables.memberships.tenantId })
@@ -34,22 +42,49 @@ export async function logIn(
       .orderBy(ROLE_ORDER, asc(tables.memberships.createdAt));
     return { ...user, tenantId: membership?.tenantId ?? null };
   });
+}
 
-  const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (found?.tenantId) {
-    const { tenantId, id } = found;
-    await withSystem("audit login attempt", (tx) =>
-      recordAudit(tx, {
-        tenantId,
-        actorUserId: id,
-        action: ok ? "auth.login_succeeded" : "auth.login_failed",
-        ip: device.ip,
-      }),
-    );
-  }
-  if (!found?.passwordHash || !ok) {
-    throw new ValidationFailed(LOGIN_FAILED, [{ field: "form", message: LOGIN_FAILED }]);
-  }
-  const session = await createSession(found.id, found.tenantId, device);
-  return { ...session, userId: found.id, tenantId: found.tenantId };
+async function auditLogin(
+  account: { id: string; tenantId: string | null },
+  action: string,
+  device: DeviceDetails,
+): Promise<void> {
+  const { tenantId, id } = account;
+  if (!tenantId) return;
+  await withSystem("audit login attempt", (tx) =>
+    recordAudit(tx, { tenantId, actorUserId: id, action, ip: device.ip }),
+  );
+}
+
+/**
+ * Checks the password (against a dummy hash for unknown emails, so both take as long) under the
+ * account and IP throttle, and opens a session — only an MFA challenge if the user has MFA on.
+ * `now` drives the throttle's delays (tests step through them without sleeping).
+ */
+export async function logIn(
+  input: LoginInput,
+  device: DeviceDetails,
+  options: { now?: number } = {},
+): Promise<LoginResult> {
+  const outcome = await throttledCheck<Account>(
+    { account: input.email, ip: device.ip },
+    async () => {
+      const found = await findAccount(input.email);
+      const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      if (found?.passwordHash && ok) return { ok: true as const, value: found };
+      if (found) await auditLogin(found, "auth.login_failed", device);
+      return { ok: false as const };
+    },
+    options.now,
+  );
+  if (!outcome.ok) throw new ValidationFailed(LOGIN_FAILED, [{ field: "form", message: LOGIN_FAILED }]);
+  const account = outcome.value;
+  const session = await createSession(account.id, account.tenantId, device);
+  // With MFA on, the login succeeds only at the challenge (lib/auth/mfa-challenge.ts audits it there).
+  await auditLogin(
+    account,
+    session.mfaPending ? "auth.login_mfa_challenged" : "auth.login_succeeded",
+    device,
+  );
+  return { ...session, userId: account.id, tenantId: account.tenantId };
 }

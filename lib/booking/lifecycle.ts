@@ -9,7 +9,7 @@ import { SlotUnavailable } from "./errors";
 import { findService, loadAvailabilityInput, type ServiceRecord, type TenantRecord } from "./load";
 import type { Slot } from "./types";
 
-const { bookings, bookingEvents, customers, staffMembers } = tables;
+const { bookings, bookingEvents, customers } = tables;
 
 export type BookingRecord = typeof bookings.$inferSelect;
 export type GuestDetails = { name: string; email: string; phone?: string | null };
@@ -121,7 +121,7 @@ function sessionKeyFor(service: ServiceRecord, staffId: string, start: Date, boo
 
 /**
  * Claims the slot for the first candidate staff member that can still take it. Each attempt runs in a
- * savepoint: the exclusion constraints (or, for group sessions, the seat count under the staff row's
+ * savepoint: the exclusion constraints (or, for group sessions, the seat count under a per-session
  * lock) are the final word, so two racing requests can never both win.
  */
 async function claim<T>(
@@ -140,11 +140,11 @@ async function claim<T>(
     try {
       return await tx.transaction(async (sp) => {
         if (service.capacity > 1) {
-          await sp
-            .select({ id: staffMembers.id })
-            .from(staffMembers)
-            .where(and(eq(staffMembers.tenantId, tenantId), eq(staffMembers.id, staffId)))
-            .for("update");
+          // Serialise seat counting per session. A transaction-scoped advisory lock, not SELECT … FOR
+          // UPDATE: under RLS a staff member may not "update" the staff row, so FOR UPDATE would lock nothing.
+          await sp.execute(
+            sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${sessionKey}`}, 0))`,
+          );
           if ((await seatsTaken(sp, tenantId, sessionKey)) >= service.capacity) throw new SlotUnavailable();
         }
         return attempt(staffId, resourceId, sessionKey, sp);

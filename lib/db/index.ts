@@ -13,6 +13,7 @@ export * as tables from "./schema";
 export type Actor =
   | { kind: "member"; userId: string; tenantId: string; role: TenantRole }
   | { kind: "user"; userId: string }
+  | { kind: "customer"; tenantId: string; customerId: string }
   | { kind: "anon" };
 
 type State = { connection: Connection; ready: Promise<void> };
@@ -109,6 +110,18 @@ export function claimsFor(actor: Actor): { role: string; claims: Record<string, 
       return {
         role: "authenticated",
         claims: { sub: actor.userId, role: "authenticated", aud: "authenticated" },
+      };
+    case "customer":
+      // No `sub`: auth.uid() is null, so membership-based policies admit nothing; only the policies that
+      // test `customer_id` (supabase/migrations/*_customer_portal.sql) apply.
+      return {
+        role: "authenticated",
+        claims: {
+          role: "authenticated",
+          aud: "authenticated",
+          tenant_id: actor.tenantId,
+          customer_id: actor.customerId,
+        },
       };
     case "anon":
       return { role: "anon", claims: { role: "anon" } };

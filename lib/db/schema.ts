@@ -39,6 +39,11 @@ export const tenants = pgTable("tenants", {
     .notNull()
     .default("active"),
   holdMinutes: integer("hold_minutes").notNull().default(10),
+  publishedAt: instant("published_at"),
+  mfaRequiredRoles: text("mfa_required_roles", { enum: ["owner", "manager", "staff"] })
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   createdAt: instant("created_at").notNull().defaultNow(),
   updatedAt: instant("updated_at").notNull().defaultNow(),
 });
@@ -75,6 +80,7 @@ export const userSessions = pgTable("user_sessions", {
   createdAt: instant("created_at").notNull().defaultNow(),
   lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
   expiresAt: instant("expires_at").notNull(),
+  mfaPending: boolean("mfa_pending").notNull().default(false),
 });
 
 export const auditLog = pgTable(
@@ -303,6 +309,104 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );
 
+export const userMfa = pgTable("user_mfa", {
+  userId: uuid("user_id").primaryKey(),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  keyId: text("key_id").notNull(),
+  enabledAt: instant("enabled_at"),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: instant("created_at").notNull().defaultNow(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+export const userBackupCodes = pgTable(
+  "user_backup_codes",
+  {
+    userId: uuid("user_id").notNull(),
+    id: id(),
+    codeHash: text("code_hash").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] })],
+);
+
+export const accountUnlockTokens = pgTable("account_unlock_tokens", {
+  tokenHash: bytea("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  createdAt: instant("created_at").notNull().defaultNow(),
+  expiresAt: instant("expires_at").notNull(),
+  usedAt: instant("used_at"),
+});
+
+export const TOKEN_PURPOSES = ["verify_email", "reset_password", "change_email"] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+export const authTokens = pgTable("auth_tokens", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  purpose: text("purpose", { enum: TOKEN_PURPOSES }).notNull(),
+  tokenHash: bytea("token_hash").notNull(),
+  userId: uuid("user_id").notNull(),
+  email: citext("email").notNull(),
+  createdAt: instant("created_at").notNull().defaultNow(),
+  expiresAt: instant("expires_at").notNull(),
+  usedAt: instant("used_at"),
+});
+
+export const INVITABLE_ROLES = ["manager", "staff"] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    email: citext("email").notNull(),
+    role: text("role", { enum: INVITABLE_ROLES }).notNull(),
+    status: text("status", { enum: ["pending", "accepted", "revoked"] })
+      .notNull()
+      .default("pending"),
+    tokenHash: bytea("token_hash").notNull(),
+    invitedBy: uuid("invited_by"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    sentAt: instant("sent_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    acceptedAt: instant("accepted_at"),
+    acceptedUserId: uuid("accepted_user_id"),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const customerOtps = pgTable(
+  "customer_otps",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    customerId: uuid("customer_id").notNull(),
+    email: citext("email").notNull(),
+    codeHash: bytea("code_hash").notNull(),
+    attemptsLeft: smallint("attempts_left").notNull().default(5),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const customerSessions = pgTable(
+  "customer_sessions",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    customerId: uuid("customer_id").notNull(),
+    tokenHash: bytea("token_hash").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {
   tenants,
@@ -323,4 +427,11 @@ export const typedTables = {
   bookings,
   booking_events: bookingEvents,
   idempotency_keys: idempotencyKeys,
+  user_mfa: userMfa,
+  user_backup_codes: userBackupCodes,
+  account_unlock_tokens: accountUnlockTokens,
+  auth_tokens: authTokens,
+  invitations,
+  customer_otps: customerOtps,
+  customer_sessions: customerSessions,
 };

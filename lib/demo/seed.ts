@@ -40,6 +40,8 @@ export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<
       await tx.insert(tables.memberships).values({ tenantId: tenant.id, userId: user.id, role: person.role });
       if (person.role === "staff") staffUserId = user.id;
     }
+    // Publishing needs a verified owner (a trigger checks), so it follows the people.
+    await tx.update(tables.tenants).set({ publishedAt: new Date() }).where(eq(tables.tenants.id, tenant.id));
     const record = await findTenantBySlug(tx, DEMO_SLUG);
     if (!record) throw new Error("demo tenant not readable");
     await seedDemoSchedule(tx, record, staffUserId);

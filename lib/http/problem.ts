@@ -3,6 +3,17 @@ import { DomainError, type FieldError, TooManyRequests } from "@/lib/errors";
 
 export const PROBLEM_BASE = "https://boka.dev/problems/";
 
+/** A 429 that also states the quota (RateLimit / RateLimit-Policy headers), not only when to retry. */
+export class RateLimited extends TooManyRequests {
+  constructor(
+    message: string,
+    retryAfterSeconds: number,
+    readonly headers: Record<string, string>,
+  ) {
+    super(message, retryAfterSeconds);
+  }
+}
+
 export type Problem = {
   type: string;
   title: string;
@@ -54,5 +65,7 @@ export function problemResponse(error: unknown, requestId: string): Response {
   const problem = toProblem(error, requestId);
   const headers = new Headers({ "content-type": "application/problem+json", "x-request-id": requestId });
   if (error instanceof TooManyRequests) headers.set("retry-after", String(error.retryAfterSeconds));
+  if (error instanceof RateLimited)
+    for (const [name, value] of Object.entries(error.headers)) headers.set(name, value);
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { hashPassword, NewPassword } from "@/lib/auth/password";
+import { sendVerificationEmailAfterSignUp } from "@/lib/auth/verification";
 import { tables, withSystem } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { ValidationFailed } from "@/lib/errors";
@@ -19,7 +20,7 @@ const EMAIL_TAKEN = "An account with this email already exists; log in instead";
 export async function signUp(input: SignUpInput, ip?: string | null): Promise<SignUpResult> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await withSystem("sign-up creates tenant and owner", async (tx) => {
+    const result = await withSystem("sign-up creates tenant and owner", async (tx) => {
       const [taken] = await tx
         .select({ id: tables.tenants.id })
         .from(tables.tenants)
@@ -57,6 +58,8 @@ export async function signUp(input: SignUpInput, ip?: string | null): Promise<Si
       });
       return { tenantId: tenant.id, userId: user.id, slug: input.slug };
     });
+    await sendVerificationEmailAfterSignUp(result.userId);
+    return result;
   } catch (error) {
     // Two sign-ups racing for one slug or email: the unique constraint decides.
     if (isUniqueViolation(error, "tenants_slug_key")) {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor, TenantRole } from "@/lib/db";
 import { tables, withSystem } from "@/lib/db";
@@ -18,7 +19,7 @@ export type TestPractice = {
 
 /** A practice and its owner, created through the real sign-up path. */
 export async function createPractice(
-  overrides: Partial<{ timeZone: string; currency: string }> = {},
+  overrides: Partial<{ timeZone: string; currency: string; published: boolean }> = {},
 ): Promise<TestPractice> {
   const slug = unique("t");
   const email = `${slug}@example.test`;
@@ -31,6 +32,18 @@ export async function createPractice(
     email,
     password: TEST_PASSWORD,
   });
+  if (overrides.published) {
+    await withSystem("test factory publishes a practice", async (tx) => {
+      await tx
+        .update(tables.users)
+        .set({ emailVerifiedAt: new Date() })
+        .where(eq(tables.users.id, result.userId));
+      await tx
+        .update(tables.tenants)
+        .set({ publishedAt: new Date() })
+        .where(eq(tables.tenants.id, result.tenantId));
+    });
+  }
   return {
     tenantId: result.tenantId,
     slug,

@@ -45,7 +45,7 @@ function book(overrides: Partial<NewBooking>) {
 }
 
 beforeAll(async () => {
-  const practice = await createPractice();
+  const practice = await createPractice({ published: true });
   schedule = await createSchedule(practice.tenantId, { staffCount: 2, groupCapacity: 3, roomCount: 1 });
   const found = await withSystem("test loads tenant", (tx) => findTenantBySlug(tx, practice.slug));
   if (!found) throw new Error("tenant not found");
@@ -267,6 +267,34 @@ describe.runIf(process.env.DATABASE_URL)("races on real Postgres", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
   });
 
+  it("staff logins racing for a class's seats cannot oversell it (the seat lock holds under RLS)", async () => {
+    const { withTenant } = await import("@/lib/db");
+    const { addMember } = await import("../helpers/factory");
+    const member = await addMember(tenant.id, "staff");
+    const start = at(56);
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        withTenant(member.actor, (tx) =>
+          createBooking(
+            tx,
+            tenant,
+            {
+              serviceId: schedule.groupServiceId,
+              start,
+              staffId: schedule.staffIds[0],
+              customerId: schedule.customerId,
+              source: "dashboard",
+              holdForConfirmation: false,
+              publicOnly: false,
+            },
+            `staff:${member.userId}`,
+          ),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+  });
+
   it("a room-bound service never double-books the room, whichever staff member asks", async () => {
     const start = at(54);
     const results = await Promise.allSettled(
@@ -290,7 +318,9 @@ describe("as the anonymous booking page", () => {
     });
     expect(input.bookings.some((b) => b.start === at(60).getTime())).toBe(true);
     await expect(
-      withTenant({ kind: "anon" }, (tx) => tx.select({ c: tables.bookings.customerId }).from(tables.bookings)),
+      withTenant({ kind: "anon" }, (tx) =>
+        tx.select({ c: tables.bookings.customerId }).from(tables.bookings),
+      ),
     ).rejects.toThrow();
   });
 });

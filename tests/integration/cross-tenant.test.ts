@@ -89,6 +89,25 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
   dev_mailbox: (tx, tenantId) =>
     tx.execute(sql`insert into public.dev_mailbox (to_address, subject, text_body, tag, tenant_id)
                    values ('x@example.test', 's', 't', 'test', ${tenantId})`),
+  invitations: (tx, tenantId, userId) =>
+    tx.execute(sql`insert into public.invitations (tenant_id, email, role, token_hash, invited_by, expires_at)
+                   values (${tenantId}, 'stolen@example.test', 'staff', sha256(gen_random_uuid()::text::bytea),
+                           ${userId}, now() + interval '7 days')`),
+  customer_otps: (tx, t, _u, s) =>
+    tx.insert(tables.customerOtps).values({
+      tenantId: t,
+      customerId: s.customerId,
+      email: "x@example.test",
+      codeHash: Buffer.alloc(32),
+      expiresAt: new Date("2030-01-01T00:00:00Z"),
+    }),
+  customer_sessions: (tx, t, _u, s) =>
+    tx.insert(tables.customerSessions).values({
+      tenantId: t,
+      customerId: s.customerId,
+      tokenHash: Buffer.alloc(32),
+      expiresAt: new Date("2030-01-01T00:00:00Z"),
+    }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),
@@ -207,6 +226,7 @@ describe("cross-tenant isolation", () => {
       "services",
       "staff_members",
       "service_staff",
+      "invitations",
     ]) {
       const insert = INSERT_FOR_TENANT[table];
       const own = await asA((tx) => insert?.(tx, a.tenantId, a.owner.userId, aSchedule) ?? Promise.resolve());

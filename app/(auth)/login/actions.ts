@@ -8,8 +8,9 @@ import { requestDevice } from "../../_lib/session";
 
 const run = defineAction(LoginInput, async (input) => {
   const session = await logIn(input, await requestDevice());
+  // With MFA on, the cookie holds only the challenge (10 minutes); /mfa turns it into a session.
   (await cookies()).set(sessionCookieName(), session.token, sessionCookieOptions(session.expiresAt));
-  redirect("/dashboard");
+  redirect(session.mfaPending ? "/mfa" : "/dashboard");
 });
 
 export async function logInAction(raw: unknown) {

@@ -24,7 +24,26 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {reason === "no-practice" && (
             <Alert>This account is not a member of a practice's team, so it has no dashboard.</Alert>
           )}
+          {reason === "unlocked" && (
+            <Alert>
+              Your account is unlocked: you can log in now. If those attempts were not yours,{" "}
+              <Link className="underline" href="/reset">
+                choose a new password
+              </Link>
+              .
+            </Alert>
+          )}
+          {reason === "password-reset" && <Alert>Your password was changed. Log in with the new one.</Alert>}
+          {reason === "invitation-accepted" && (
+            <Alert>Invitation accepted. Log in to open the practice's dashboard.</Alert>
+          )}
+          {reason === "mfa-expired" && (
+            <Alert>That sign-in took too long or has ended. Please log in again.</Alert>
+          )}
           <LoginForm />
+          <Link className="text-sm underline" href="/reset">
+            Forgot your password?
+          </Link>
         </CardContent>
       </Card>
     </main>

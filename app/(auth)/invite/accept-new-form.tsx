@@ -1,0 +1,52 @@
+"use client";
+import { z } from "zod";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { PersonName } from "@/lib/tenants/fields";
+import { PasswordLength } from "@/lib/tenants/signup-fields";
+import { acceptAsNewMemberAction } from "./actions";
+
+// The server adds the common-password check.
+const Fields = z.object({ token: z.string(), name: PersonName, password: PasswordLength });
+
+export function AcceptNewForm({ token, email }: { token: string; email: string }) {
+  const { form, formError, onSubmit } = useActionForm(Fields, acceptAsNewMemberAction, {
+    token,
+    name: "",
+    password: "",
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {(formError || e.token) && <Alert variant="destructive">{e.token?.message ?? formError}</Alert>}
+      <input type="hidden" {...register("token")} />
+      <FormField label="Email" htmlFor="email">
+        <Input id="email" type="email" value={email} autoComplete="username" readOnly />
+      </FormField>
+      <FormField label="Your name" htmlFor="name" error={e.name?.message}>
+        <Input id="name" autoComplete="name" {...fieldAria("name", e.name?.message)} {...register("name")} />
+      </FormField>
+      <FormField
+        label="Choose a password"
+        htmlFor="password"
+        error={e.password?.message}
+        hint="At least 12 characters. A few unrelated words work well."
+      >
+        <Input
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          {...fieldAria("password", e.password?.message, "hint")}
+          {...register("password")}
+        />
+      </FormField>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Joining…" : "Create my account and join"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { completeMfaChallenge, MfaChallengeInput } from "@/lib/auth/mfa-challenge";
+import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/sessions";
+import { Unauthenticated } from "@/lib/errors";
+import { defineAction } from "../../_lib/action";
+import { requestDevice } from "../../_lib/session";
+
+const run = defineAction(MfaChallengeInput, async (input) => {
+  const jar = await cookies();
+  const challenge = jar.get(sessionCookieName())?.value ?? "";
+  try {
+    const session = await completeMfaChallenge(challenge, input.code, await requestDevice());
+    // The token rotates: the challenge's token is dead, the cookie now carries the new session.
+    jar.set(sessionCookieName(), session.token, sessionCookieOptions(session.expiresAt));
+  } catch (error) {
+    if (error instanceof Unauthenticated) redirect("/login?reason=mfa-expired");
+    throw error;
+  }
+  redirect("/dashboard");
+});
+
+export async function completeMfaAction(raw: unknown) {
+  return run(raw);
+}

@@ -1,0 +1,15 @@
+import { CreateBookingBody, createPublicBooking, parseSlug } from "@/lib/booking/public";
+import { idempotencyKey } from "@/lib/http/idempotency";
+import { json } from "@/lib/http/route";
+import { publicRoute } from "../../../_lib/http";
+
+/** POST /api/v1/public/tenants/{slug}/bookings → 201 with the booking and its manage token. */
+export const POST = publicRoute<{ slug: string }>({ policy: "write" }, async (ctx) => {
+  const slug = parseSlug(ctx.params.slug);
+  const body = await ctx.json(CreateBookingBody);
+  const key = idempotencyKey(ctx.request.headers);
+  const result = await createPublicBooking(slug, body, key);
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (result.replayed) headers["Idempotent-Replayed"] = "true";
+  return json(result.body, { status: result.status, headers });
+});

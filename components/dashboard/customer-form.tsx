@@ -1,0 +1,82 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { createCustomerAction, updateCustomerAction } from "@/app/dashboard/customers/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import { CustomerFields } from "@/lib/booking/catalogue-fields";
+
+export function CustomerForm({
+  id,
+  initial,
+  canEdit,
+}: {
+  id?: string;
+  initial: CustomerFields;
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const { form, formError, onSubmit } = useActionForm(
+    CustomerFields,
+    async (values) => {
+      if (id) return updateCustomerAction({ ...values, id });
+      const result = await createCustomerAction(values);
+      if (result.ok) router.push(`/dashboard/customers/${result.data.id}`);
+      return result;
+    },
+    initial,
+    () => toast({ title: id ? "Customer saved" : "Customer added", variant: "success" }),
+  );
+  const { register, formState } = form;
+  const errors = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {formError && <Alert variant="destructive">{formError}</Alert>}
+      <fieldset disabled={!canEdit} className="flex flex-col gap-4">
+        <FormField label="Name" htmlFor="name" error={errors.name?.message}>
+          <Input
+            id="name"
+            autoComplete="off"
+            {...register("name")}
+            {...fieldAria("name", errors.name?.message)}
+          />
+        </FormField>
+        <FormField label="Email" htmlFor="email" error={errors.email?.message}>
+          <Input
+            id="email"
+            type="email"
+            autoComplete="off"
+            {...register("email")}
+            {...fieldAria("email", errors.email?.message)}
+          />
+        </FormField>
+        <FormField label="Phone (optional)" htmlFor="phone" error={errors.phone?.message}>
+          <Input
+            id="phone"
+            type="tel"
+            autoComplete="off"
+            {...register("phone")}
+            {...fieldAria("phone", errors.phone?.message)}
+          />
+        </FormField>
+        <FormField label="Notes (team only)" htmlFor="notes" error={errors.notes?.message}>
+          <Textarea
+            id="notes"
+            rows={4}
+            {...register("notes")}
+            {...fieldAria("notes", errors.notes?.message)}
+          />
+        </FormField>
+        {canEdit ? (
+          <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? "Saving…" : id ? "Save customer" : "Add customer"}
+          </Button>
+        ) : null}
+      </fieldset>
+    </form>
+  );
+}

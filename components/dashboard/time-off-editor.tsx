@@ -1,0 +1,115 @@
+"use client";
+import { useTransition } from "react";
+import { addTimeOffAction, deleteTimeOffAction } from "@/app/dashboard/staff/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import { TimeOffFields } from "@/lib/booking/catalogue-hours-fields";
+
+type Entry = { id: string; startsAt: string; endsAt: string; reason: string };
+
+const show = (local: string) => local.replace("T", " ");
+
+export function TimeOffEditor({
+  staffId,
+  entries,
+  canEdit,
+}: {
+  staffId: string;
+  entries: Entry[];
+  canEdit: boolean;
+}) {
+  return (
+    <div className="flex flex-col gap-4">
+      {entries.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No upcoming time off.</p>
+      ) : (
+        <ul className="divide-y rounded-md border">
+          {entries.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+              <span>
+                <span className="font-medium">
+                  {show(t.startsAt)} – {show(t.endsAt)}
+                </span>
+                {t.reason ? ` · ${t.reason}` : null}
+              </span>
+              {canEdit ? <RemoveTimeOff staffId={staffId} entry={t} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit ? <AddTimeOff staffId={staffId} /> : null}
+    </div>
+  );
+}
+
+function RemoveTimeOff({ staffId, entry }: { staffId: string; entry: Entry }) {
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const result = await deleteTimeOffAction({ id: staffId, timeOffId: entry.id });
+          if (!result.ok) toast({ title: result.message, variant: "destructive" });
+        })
+      }
+    >
+      Remove<span className="sr-only"> time off from {show(entry.startsAt)}</span>
+    </Button>
+  );
+}
+
+function AddTimeOff({ staffId }: { staffId: string }) {
+  const empty = { startsAt: "", endsAt: "", reason: "" };
+  const { form, formError, onSubmit } = useActionForm(
+    TimeOffFields,
+    (values) => addTimeOffAction({ ...values, id: staffId }),
+    empty,
+    () => {
+      toast({ title: "Time off added", variant: "success" });
+      form.reset(empty);
+    },
+  );
+  const { register, formState } = form;
+  const errors = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 rounded-md border p-3">
+      <p className="text-sm font-medium">Add time off</p>
+      {formError && <Alert variant="destructive">{formError}</Alert>}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="From" htmlFor="timeoff-start" error={errors.startsAt?.message}>
+          <Input
+            id="timeoff-start"
+            type="datetime-local"
+            {...register("startsAt")}
+            {...fieldAria("timeoff-start", errors.startsAt?.message)}
+          />
+        </FormField>
+        <FormField label="Until" htmlFor="timeoff-end" error={errors.endsAt?.message}>
+          <Input
+            id="timeoff-end"
+            type="datetime-local"
+            {...register("endsAt")}
+            {...fieldAria("timeoff-end", errors.endsAt?.message)}
+          />
+        </FormField>
+      </div>
+      <FormField label="Reason (optional)" htmlFor="timeoff-reason" error={errors.reason?.message}>
+        <Input
+          id="timeoff-reason"
+          {...register("reason")}
+          {...fieldAria("timeoff-reason", errors.reason?.message)}
+        />
+      </FormField>
+      <Button type="submit" size="sm" className="self-start" disabled={formState.isSubmitting}>
+        Add time off
+      </Button>
+    </form>
+  );
+}
