@@ -14,6 +14,8 @@ export type SubmitOutcome =
   | { fields?: Partial<Record<DetailsField, string>>; formError?: string }
   | undefined;
 
+const DETAILS_ORDER: DetailsField[] = ["name", "email", "phone", "notes"];
+
 export function DetailsForm({
   defaultValues,
   onSubmit,
@@ -24,11 +26,20 @@ export function DetailsForm({
   const form = useForm<DetailsValues>({
     resolver: zodResolver(DetailsFields),
     defaultValues,
-    mode: "onTouched",
+    // Validate on submit, then as the customer corrects: a message appearing on blur shifts the
+    // Confirm button between mousedown and mouseup, and that first click would be lost.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const [formError, setFormError] = useState<string | null>(null);
   const { register, formState } = form;
   const errors = formState.errors;
+
+  // Keyboard and screen-reader users land on the first field that needs attention.
+  const focusFirstInvalid = (invalid: Partial<Record<DetailsField, unknown>>) => {
+    const first = DETAILS_ORDER.find((name) => invalid[name]);
+    if (first) form.setFocus(first);
+  };
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -40,7 +51,7 @@ export function DetailsForm({
       focused = true;
     }
     if (outcome.formError) setFormError(outcome.formError);
-  });
+  }, focusFirstInvalid);
 
   const field = (name: DetailsField, hint?: string) => ({
     id: name,
