@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
 
 process.env.EMBEDDED_DB_PATH ??= "memory://";
 process.env.SEED_DEMO = "0";
@@ -40,6 +41,11 @@ async function seed() {
   const staffIds = Array.from({ length: STAFF }, () => randomUUID());
   const serviceIds = Array.from({ length: SERVICES }, () => randomUUID());
   await withSystem("benchmark seeds a practice", async (tx) => {
+    // Anonymous visitors see only published practices, and publishing needs a verified owner.
+    await tx.execute(
+      sql`update public.users set email_verified_at = now() where email = ${`${slug}@example.test`}`,
+    );
+    await tx.execute(sql`update public.tenants set published_at = now() where id = ${tenantId}`);
     await tx
       .insert(tables.staffMembers)
       .values(staffIds.map((id, i) => ({ tenantId, id, displayName: `Staff ${i}` })));
@@ -208,6 +214,7 @@ async function benchBookings(url: string, slug: string, serviceId: string) {
   }
   let created = 0;
   let next = 0;
+  const statuses = new Map<number, number>();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: 10 }, async (_, worker) => {
@@ -225,6 +232,7 @@ async function benchBookings(url: string, slug: string, serviceId: string) {
             customer: { name: "Bench", email: `b${next}@example.test` },
           }),
         });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status === 201) created++;
       }
     }),

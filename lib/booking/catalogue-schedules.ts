@@ -4,7 +4,7 @@
  * practice's); time off is entered the same way and stored as instants.
  */
 import { and, asc, eq, gte } from "drizzle-orm";
-import { type Tx, tables, withTenant } from "@/lib/db";
+import { inOrder, type Tx, tables, withTenant } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { loadTenant, type MemberActor, parseFields, requireManager, requireTeam } from "./catalogue-access";
 import {
@@ -52,7 +52,7 @@ export async function getStaffSchedule(
     const { displayName, zone } = await staffZone(tx, actor.tenantId, staffId);
     const mine = <T extends typeof workingHours | typeof dateOverrides | typeof timeOff>(t: T) =>
       and(eq(t.tenantId, actor.tenantId), eq(t.staffId, staffId));
-    const [hours, overrides, offs] = await Promise.all([
+    const [hours, overrides, offs] = await inOrder([
       tx.select().from(workingHours).where(mine(workingHours)).orderBy(asc(workingHours.startTime)),
       tx
         .select()

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { type Tx, tables } from "@/lib/db";
+import { inOrder, type Tx, tables } from "@/lib/db";
 import type {
   AvailabilityInput,
   Booking,
@@ -107,7 +107,7 @@ export async function loadAvailabilityInput(
     : [];
   const resourceIds = resourceRows.map((r) => r.id);
 
-  const [staffRows, hours, overrides, offs, closureRows, busy] = await Promise.all([
+  const [staffRows, hours, overrides, offs, closureRows, busy] = await inOrder([
     staffIds.length
       ? tx
           .select({ id: staffMembers.id, timeZone: staffMembers.timeZone })

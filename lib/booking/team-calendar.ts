@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { type BookingStatus, tables, withTenant } from "@/lib/db";
+import { type BookingStatus, inOrder, tables, withTenant } from "@/lib/db";
 import { canManage, loadTenant, type MemberActor, requireTeam, visibleStaffIds } from "./catalogue-access";
 import { addDays, localDateOf, localToInstant } from "./clock";
 import { workingBlocks } from "./schedule";
@@ -122,7 +122,7 @@ export async function calendarView(
       .orderBy(asc(staffMembers.displayName));
     const staffIn = staffRows.map((s) => s.id);
     if (!staffIn.length) return empty;
-    const [hours, overrides, offs, closureRows, bookingRows, serviceRows, links] = await Promise.all([
+    const [hours, overrides, offs, closureRows, bookingRows, serviceRows, links] = await inOrder([
       tx
         .select()
         .from(workingHours)

@@ -156,3 +156,16 @@ export async function pingDatabase(): Promise<void> {
   const { db } = await connection();
   await db.execute(sql`select 1`);
 }
+
+/**
+ * Awaits queries one after another, for use inside a transaction: it has a single connection, and pg
+ * refuses (deprecated, soon an error) a new query while one is running. Drizzle builders only execute
+ * when awaited, so building them up front is fine.
+ */
+export async function inOrder<const T extends readonly unknown[]>(
+  queries: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
