@@ -39,6 +39,7 @@ const ConfigSchema = z.object({
     })
     .optional(),
   SEED_DEMO: bool.optional(),
+  AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Unset: mail goes to the dev mailbox table (viewable at /dev/mailbox) instead of leaving the machine.
   SMTP_URL: z

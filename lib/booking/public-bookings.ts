@@ -3,10 +3,12 @@
  * is not yet an identity, so the manage token (matched by hash, with the booking id, in SQL) is the
  * whole authorisation, and every lookup that fails answers the same 404.
  */
+
 import { and, eq, isNotNull } from "drizzle-orm";
 import { type Tx, tables, withSystem } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { idempotent, requestHash } from "@/lib/http/idempotency";
+import { forgetAvailability } from "./availability-cache";
 import {
   ACTIVE_STATUSES,
   cancelBooking,
@@ -111,7 +113,15 @@ export function createPublicBooking(
       };
       return { status: 201, body: created };
     });
-  });
+  }).then(forgetAfterWrite(slug));
+}
+
+/** Drops this process's cached availability for the practice once a write has committed. */
+function forgetAfterWrite<T>(slug: string | ((result: T) => string)) {
+  return (result: T): T => {
+    forgetAvailability(typeof slug === "string" ? slug : slug(result));
+    return result;
+  };
 }
 
 /** The booking the token manages, with its practice; null when the id and token do not match. */
@@ -210,7 +220,7 @@ export function cancelManagedBooking(
     assertNotStarted(found, now);
     await cancelBooking(tx, found.tenant.id, id, "customer", reason || undefined);
     return (await managedOr404(tx, id, token)).view;
-  });
+  }).then(forgetAfterWrite((view: ManagedBooking) => view.practice.slug));
 }
 
 /** Moves the booking; a conflict (409) rolls everything back, so the original booking stands. */
@@ -233,5 +243,5 @@ export function rescheduleManagedBooking(
       now,
     );
     return (await managedOr404(tx, id, token)).view;
-  });
+  }).then(forgetAfterWrite((view: ManagedBooking) => view.practice.slug));
 }

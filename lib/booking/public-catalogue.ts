@@ -4,9 +4,11 @@
  * queries name their columns because anon may read only some of them.
  */
 import { and, asc, eq } from "drizzle-orm";
+import { config } from "@/lib/config";
 import { type Tx, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { findSlots } from "./availability";
+import { cachedAvailability } from "./availability-cache";
 import { DAY, localToInstant } from "./clock";
 import { findService, findTenantBySlug, loadAvailabilityInput, type TenantRecord } from "./load";
 import { type AvailabilityQuery, instant } from "./public-contract";
@@ -101,8 +103,23 @@ export function publicStaff(slug: string, serviceId: string): Promise<{ data: Pu
 export function publicAvailability(
   slug: string,
   query: AvailabilityQuery,
-  now = new Date(),
+  now?: Date,
 ): Promise<PublicAvailability> {
+  // An explicit `now` (tests) must compute afresh; live traffic may share a recent answer.
+  if (now) return computeAvailability(slug, query, now);
+  const key = JSON.stringify([
+    query.service_id,
+    query.from,
+    query.to,
+    query.staff_id ?? null,
+    query.time_zone ?? null,
+  ]);
+  return cachedAvailability(slug, key, config().AVAILABILITY_CACHE_SECONDS, () =>
+    computeAvailability(slug, query, new Date()),
+  );
+}
+
+function computeAvailability(slug: string, query: AvailabilityQuery, now: Date): Promise<PublicAvailability> {
   return asAnon(async (tx) => {
     const tenant = await tenantOr404(tx, slug);
     const service = await publicServiceOr404(tx, tenant, query.service_id);

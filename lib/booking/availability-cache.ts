@@ -1,0 +1,42 @@
+/**
+ * A short-lived, per-process cache of public availability answers. Many visitors of one practice ask the
+ * same question within seconds; answering from memory keeps the endpoint fast under load. It is safe
+ * because availability only advises: every booking is re-checked in the database (engine + exclusion
+ * constraints), so a slot taken in the last moments ends in a clean 409, never a double booking.
+ * Concurrent misses for one key share a single computation. This process's public booking writes drop
+ * the practice's entries at once; other processes and the dashboard catch up within the TTL.
+ */
+const MAX_ENTRIES = 2_000;
+
+type Entry<T> = { slug: string; expiresAt: number; value: Promise<T> };
+
+const entries = new Map<string, Entry<unknown>>();
+
+export function cachedAvailability<T>(
+  slug: string,
+  key: string,
+  ttlSeconds: number,
+  compute: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
+  if (ttlSeconds <= 0) return compute();
+  const cacheKey = `${slug}\n${key}`;
+  const hit = entries.get(cacheKey) as Entry<T> | undefined;
+  if (hit && hit.expiresAt > now) return hit.value;
+  const value = compute();
+  entries.set(cacheKey, { slug, expiresAt: now + ttlSeconds * 1000, value });
+  // Errors (404, 422) are not kept: the next request asks again.
+  value.catch(() => {
+    if (entries.get(cacheKey)?.value === value) entries.delete(cacheKey);
+  });
+  if (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value;
+    if (oldest !== undefined) entries.delete(oldest);
+  }
+  return value;
+}
+
+/** After this process changed a practice's bookings, its cached answers are wrong: drop them. */
+export function forgetAvailability(slug: string): void {
+  for (const [key, entry] of entries) if (entry.slug === slug) entries.delete(key);
+}
