@@ -55,3 +55,15 @@ export class TooManyRequests extends DomainError {
     super(message);
   }
 }
+
+export const PRACTICE_SUSPENDED =
+  "This practice is suspended, so its dashboard and API are unavailable. Contact Boka support.";
+
+/** A suspended practice's own team: no dashboard, 403 from the API (visitors already get 404s). */
+export class PracticeSuspended extends Forbidden {
+  override readonly type: string = "practice-suspended";
+  override readonly title: string = "Practice suspended";
+  constructor(message = PRACTICE_SUSPENDED) {
+    super(message);
+  }
+}

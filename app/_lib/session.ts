@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { isPlatformAdmin } from "@/lib/admin";
 import { resolveSession, type SessionContext, sessionCookieName } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/db";
 import { clientIp } from "@/lib/http/request";
@@ -19,13 +20,21 @@ export async function requireStaffMember(): Promise<{ context: SessionContext; a
   const context = await currentSession();
   if (!context) redirect("/login");
   const membership = context.membership;
-  if (!membership || membership.role === "customer") redirect("/login?reason=no-practice");
+  if (!membership || membership.role === "customer") {
+    // A platform admin has no dashboard of their own (admin rights never make a member): their console.
+    redirect((await isPlatformAdmin(context.user.id)) ? "/admin" : "/login?reason=no-practice");
+  }
   // The practice requires MFA for this role and the member has none yet: enrol before anything else.
   if (context.mfa.enrolmentRequired) redirect("/mfa/setup");
-  return {
-    context,
-    actor: { kind: "member", userId: context.user.id, tenantId: membership.tenantId, role: membership.role },
+  const actor: MemberActor = {
+    kind: "member",
+    userId: context.user.id,
+    tenantId: membership.tenantId,
+    role: membership.role,
   };
+  // Read with the membership on every request: a suspension or reactivation applies from the next one.
+  if (membership.suspended) redirect("/suspended");
+  return { context, actor };
 }
 
 export async function requestDevice(): Promise<{ ip: string | null; userAgent: string | null }> {

@@ -8,6 +8,7 @@ export const DASHBOARD_NAV: { label: string; href?: string }[] = [
   { label: "Resources", href: "/dashboard/resources" },
   { label: "Closures", href: "/dashboard/closures" },
   { label: "Customers", href: "/dashboard/customers" },
+  { label: "Reports", href: "/dashboard/reports" },
   { label: "Payments" },
   { label: "Team", href: "/dashboard/team" },
   { label: "Settings", href: "/dashboard/settings" },

@@ -3,14 +3,14 @@
  * out) and change email (confirmed from the new address; the old one is told). Passwords and tokens
  * live outside every API role's grants, so these run on the system path after checking the password.
  */
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { type Tx, tables, withSystem } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { mailer } from "@/lib/notifications";
 import { createLimiter, enforce } from "@/lib/rate-limit";
-import { recordAudit } from "@/lib/tenants/audit";
+import { recordAuditForUser } from "@/lib/tenants/audit";
 import { Email } from "@/lib/tenants/fields";
 import { hashPassword, NewPassword, verifyPassword } from "./password";
 import { forgetCachedSessions } from "./sessions";
@@ -35,21 +35,6 @@ export async function revokeUserSessions(
     : eq(userSessions.userId, userId);
   const rows = await tx.delete(userSessions).where(where).returning({ tokenHash: userSessions.tokenHash });
   return rows.map((r) => r.tokenHash);
-}
-
-/** Account events go to the audit log of every practice whose team the user is on. */
-export async function auditForUser(
-  tx: Tx,
-  userId: string,
-  entry: { action: string; details?: Record<string, unknown>; ip?: string | null },
-): Promise<void> {
-  const rows = await tx
-    .select({ tenantId: memberships.tenantId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), inArray(memberships.role, ["owner", "manager", "staff"])));
-  for (const { tenantId } of rows) {
-    await recordAudit(tx, { tenantId, actorUserId: userId, targetType: "user", targetId: userId, ...entry });
-  }
 }
 
 const CurrentPassword = z
@@ -96,7 +81,7 @@ export async function changePassword(
   const revoked = await withSystem("change password and sign out other devices", async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     const hashes = await revokeUserSessions(tx, userId, options.sessionId);
-    await auditForUser(tx, userId, {
+    await recordAuditForUser(tx, userId, {
       action: "auth.password_changed",
       details: { other_sessions_revoked: hashes.length },
       ip: options.ip,
@@ -136,7 +121,7 @@ export async function requestEmailChange(
   const token = await withSystem("email change issues a confirmation token", async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.newEmail));
     if (taken) throw new ValidationFailed(EMAIL_TAKEN, [{ field: "newEmail", message: EMAIL_TAKEN }]);
-    await auditForUser(tx, userId, {
+    await recordAuditForUser(tx, userId, {
       action: "auth.email_change_requested",
       details: { to: input.newEmail },
       ip: options.ip,
@@ -173,7 +158,7 @@ export async function confirmEmailChange(token: string, options: Options = {}): 
           .where(eq(users.id, userId));
         if (!before) throw new NotFound(INVALID_LINK);
         await tx.update(users).set({ email, emailVerifiedAt: now }).where(eq(users.id, userId));
-        await auditForUser(tx, userId, {
+        await recordAuditForUser(tx, userId, {
           action: "auth.email_changed",
           details: { from: before.email, to: email },
           ip: options.ip,

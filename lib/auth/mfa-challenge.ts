@@ -3,9 +3,9 @@ import { withSystem } from "@/lib/db";
 import { Unauthenticated, ValidationFailed } from "@/lib/errors";
 import { mailer } from "@/lib/notifications";
 import { logger } from "@/lib/observability/logger";
-import { recordAudit } from "@/lib/tenants/audit";
+import { recordAudit, recordAuditForUser } from "@/lib/tenants/audit";
 import { WRONG_CODE } from "./mfa";
-import { auditForUser, type SecondFactor, unusedBackupCodeCount, useSecondFactor } from "./mfa-store";
+import { type SecondFactor, unusedBackupCodeCount, useSecondFactor } from "./mfa-store";
 import { type DeviceDetails, promoteMfaSession, resolveMfaChallenge } from "./sessions";
 import { throttledCheck } from "./throttle-unlock";
 
@@ -62,7 +62,7 @@ export async function completeMfaChallenge(
           }
           if (method === "totp") return { method, codesLeft: null };
           const codesLeft = await unusedBackupCodeCount(tx, ch.userId);
-          await auditForUser(tx, ch.userId, {
+          await recordAuditForUser(tx, ch.userId, {
             action: "auth.mfa_backup_code_used",
             details: { remaining: codesLeft },
             ip: device.ip,

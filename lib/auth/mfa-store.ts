@@ -1,7 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { type Tx, tables } from "@/lib/db";
-import { type AuditEntry, recordAudit } from "@/lib/tenants/audit";
 import {
   findMatchingBackupCode,
   generateBackupCodes,
@@ -115,18 +114,4 @@ export async function useSecondFactor(
     return (await consumeTotp(tx, userId, locked, code, nowMs)).ok ? "totp" : null;
   }
   return (await consumeBackupCode(tx, userId, code)) ? "backup_code" : null;
-}
-
-/** Users are global; their security events go to the audit log of every practice they belong to. */
-export async function auditForUser(
-  tx: Tx,
-  userId: string,
-  entry: Omit<AuditEntry, "tenantId" | "actorUserId"> & { actorUserId?: string | null },
-): Promise<void> {
-  const rows = await tx
-    .select({ tenantId: memberships.tenantId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-  const actorUserId = entry.actorUserId === undefined ? userId : entry.actorUserId;
-  for (const { tenantId } of rows) await recordAudit(tx, { ...entry, tenantId, actorUserId });
 }

@@ -5,9 +5,9 @@ import { tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, ValidationFailed } from "@/lib/errors";
 import { mailer } from "@/lib/notifications";
 import { logger } from "@/lib/observability/logger";
+import { recordAuditForUser } from "@/lib/tenants/audit";
 import { encryptionKeyring } from "./keyring";
 import {
-  auditForUser,
   consumeTotp,
   lockMfa,
   mfaContext,
@@ -110,7 +110,7 @@ export async function confirmMfaEnrolment(
           .set({ enabledAt: new Date(now) })
           .where(eq(userMfa.userId, user.id));
         await replaceBackupCodes(tx, user.id, hashes);
-        await auditForUser(tx, user.id, { action: "auth.mfa_enabled", ip: options.ip });
+        await recordAuditForUser(tx, user.id, { action: "auth.mfa_enabled", ip: options.ip });
         return { ok: true as const, value: codes };
       }),
     now,
@@ -139,7 +139,10 @@ export async function regenerateBackupCodes(
       withSystem("MFA backup codes are regenerated after a code check", async (tx) => {
         if (!(await useSecondFactor(tx, user.id, code, now))) return { ok: false as const };
         await replaceBackupCodes(tx, user.id, hashes);
-        await auditForUser(tx, user.id, { action: "auth.mfa_backup_codes_regenerated", ip: options.ip });
+        await recordAuditForUser(tx, user.id, {
+          action: "auth.mfa_backup_codes_regenerated",
+          ip: options.ip,
+        });
         return { ok: true as const, value: codes };
       }),
     now,
@@ -168,7 +171,7 @@ export async function disableMfa(
         if (!(await useSecondFactor(tx, user.id, input.code, now))) return { ok: false as const };
         await tx.delete(userBackupCodes).where(eq(userBackupCodes.userId, user.id));
         await tx.delete(userMfa).where(eq(userMfa.userId, user.id));
-        await auditForUser(tx, user.id, { action: "auth.mfa_disabled", ip: options.ip });
+        await recordAuditForUser(tx, user.id, { action: "auth.mfa_disabled", ip: options.ip });
         return { ok: true as const, value: null };
       });
     },

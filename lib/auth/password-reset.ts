@@ -8,8 +8,9 @@ import { z } from "zod";
 import { tables, withSystem } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { mailer } from "@/lib/notifications";
+import { recordAuditForUser } from "@/lib/tenants/audit";
 import { Email } from "@/lib/tenants/fields";
-import { auditForUser, revokeUserSessions } from "./account";
+import { revokeUserSessions } from "./account";
 import { hashPassword, NewPassword } from "./password";
 import { forgetCachedSessions } from "./sessions";
 import {
@@ -88,7 +89,7 @@ export async function resetPassword(
       // The account's address changed since the link was sent: the old mailbox no longer speaks for it.
       if (!row || row.email.toLowerCase() !== email.toLowerCase()) throw new NotFound(INVALID_LINK);
       const revoked = await revokeUserSessions(tx, userId);
-      await auditForUser(tx, userId, {
+      await recordAuditForUser(tx, userId, {
         action: "auth.password_reset",
         details: { sessions_revoked: revoked.length },
         ip: options.ip,

@@ -22,7 +22,7 @@ export type SessionContext = {
   session: Session;
   user: { id: string; email: string; name: string; emailVerified: boolean };
   /** The member's role in the session's tenant, read fresh on every request. */
-  membership: { tenantId: string; role: TenantRole } | null;
+  membership: { tenantId: string; role: TenantRole; suspended: boolean } | null;
   /** `enrolmentRequired`: the practice requires MFA for this member's role and it is not on yet. */
   mfa: { enabled: boolean; enrolmentRequired: boolean };
 };
@@ -185,6 +185,7 @@ export async function resolveSession(token: string | undefined): Promise<Session
             tenantId: memberships.tenantId,
             role: memberships.role,
             mfaRequiredRoles: tenants.mfaRequiredRoles,
+            status: tenants.status,
           })
           .from(memberships)
           .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
@@ -198,7 +199,9 @@ export async function resolveSession(token: string | undefined): Promise<Session
   return {
     session,
     user: { id: user.id, email: user.email, name: user.name, emailVerified: user.verifiedAt !== null },
-    membership: membership ? { tenantId: membership.tenantId, role: membership.role } : null,
+    membership: membership
+      ? { tenantId: membership.tenantId, role: membership.role, suspended: membership.status === "suspended" }
+      : null,
     mfa: { enabled: mfaEnabled, enrolmentRequired: roleNeedsMfa && !mfaEnabled },
   };
 }

@@ -5,7 +5,7 @@ import { tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
 import { mailer } from "@/lib/notifications";
 import { logger } from "@/lib/observability/logger";
-import { auditForUser } from "./mfa-store";
+import { recordAuditForUser } from "@/lib/tenants/audit";
 import { beginAttempt, clearAccountThrottle, normalizeAccount, type ThrottleSubject } from "./throttle";
 
 /**
@@ -49,7 +49,7 @@ export async function offerUnlock(account: string, ip?: string | null): Promise<
       expiresAt: new Date(Date.now() + UNLOCK_MINUTES * 60_000),
     });
     // The attempts were not necessarily the user's: no actor, the user is the target.
-    await auditForUser(tx, user.id, {
+    await recordAuditForUser(tx, user.id, {
       action: "auth.account_throttled",
       actorUserId: null,
       targetType: "user",
@@ -94,7 +94,7 @@ export async function redeemUnlockToken(token: string, ip?: string | null): Prom
       .returning({ userId: accountUnlockTokens.userId });
     if (!used) return null;
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, used.userId));
-    await auditForUser(tx, used.userId, { action: "auth.account_unlocked", ip });
+    await recordAuditForUser(tx, used.userId, { action: "auth.account_unlocked", ip });
     return user?.email ?? null;
   });
   if (!email) throw invalid();

@@ -8,8 +8,7 @@ import { pgError } from "@/lib/db/errors";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { mailer } from "@/lib/notifications";
 import { logger } from "@/lib/observability/logger";
-import { recordAudit } from "@/lib/tenants/audit";
-import { auditForUser } from "./account";
+import { recordAudit, recordAuditForUser } from "@/lib/tenants/audit";
 import { assertCan } from "./permissions";
 import { consumeToken, INVALID_LINK, issueToken, throttleMail, throttleTokenUse, tokenLink } from "./tokens";
 
@@ -71,7 +70,11 @@ export async function verifyEmail(token: string, options: Options = {}): Promise
         .returning({ id: users.id });
       // The address changed since the link was sent: the link is spent.
       if (!user) throw new NotFound(INVALID_LINK);
-      await auditForUser(tx, userId, { action: "auth.email_verified", details: { email }, ip: options.ip });
+      await recordAuditForUser(tx, userId, {
+        action: "auth.email_verified",
+        details: { email },
+        ip: options.ip,
+      });
       return { userId };
     }),
   );

@@ -5,6 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
+import { assertCan } from "@/lib/auth/permissions";
 import { type Actor, type Tx, tables } from "@/lib/db";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/http/problem";
@@ -16,8 +17,9 @@ export function canManage(actor: MemberActor): boolean {
   return actor.role === "owner" || actor.role === "manager";
 }
 
+/** The matrix's "manage" of services, staff and hours (owners and managers). */
 export function requireManager(actor: MemberActor): void {
-  if (!canManage(actor)) throw new Forbidden("Only the practice's owners and managers can change this.");
+  assertCan(actor, "catalogue.manage");
 }
 
 export function requireTeam(actor: MemberActor): void {

@@ -1,15 +1,10 @@
 /** The practice's customers: search, detail with booking history, create and edit. */
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { assertCan } from "@/lib/auth/permissions";
 import { tables, withTenant } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import {
-  type MemberActor,
-  parseFields,
-  requireManager,
-  requireTeam,
-  visibleStaffIds,
-} from "./catalogue-access";
+import { type MemberActor, parseFields, requireTeam, visibleStaffIds } from "./catalogue-access";
 import { CustomerFields } from "./catalogue-fields";
 
 const { customers, bookings, staffMembers } = tables;
@@ -126,9 +121,12 @@ function columns(input: CustomerFields) {
   return { name: input.name, email: input.email, phone: input.phone || null, notes: input.notes };
 }
 
-/** Anyone on the team may add a customer (the front desk books for walk-ins). */
+/**
+ * Owners and managers add customers (the matrix's "all"; staff only view). Staff still book walk-ins:
+ * the desk's booking adds the customer with the booking.
+ */
 export async function createCustomer(actor: MemberActor, raw: unknown): Promise<{ id: string }> {
-  requireTeam(actor);
+  assertCan(actor, "customers.manage");
   const input = parseFields(CustomerFields, raw);
   try {
     return await withTenant(actor, async (tx) => {
@@ -146,7 +144,7 @@ export async function createCustomer(actor: MemberActor, raw: unknown): Promise<
 }
 
 export async function updateCustomer(actor: MemberActor, customerId: string, raw: unknown): Promise<void> {
-  requireManager(actor);
+  assertCan(actor, "customers.manage");
   const input = parseFields(CustomerFields, raw);
   try {
     await withTenant(actor, async (tx) => {

@@ -29,12 +29,12 @@ import { explainSlot } from "./explain";
 import {
   type BookingRecord,
   cancelBooking,
-  changeStatus,
   createBooking,
   customerForGuest,
   rescheduleBooking,
 } from "./lifecycle";
 import { findService, loadAvailabilityInput } from "./load";
+import { changeStatus } from "./status";
 import type { Reason } from "./types";
 
 const { bookings, bookingEvents, customers, staffMembers, timeOff } = tables;

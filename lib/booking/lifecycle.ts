@@ -1,13 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
-import { type BookingStatus, type Tx, tables } from "@/lib/db";
-import { pgError } from "@/lib/db/errors";
+import { and, eq } from "drizzle-orm";
+import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
-import { findSlots } from "./availability";
-import { DAY, localDateOf, MINUTE } from "./clock";
+import { MINUTE } from "./clock";
 import { SlotUnavailable } from "./errors";
-import { findService, loadAvailabilityInput, type ServiceRecord, type TenantRecord } from "./load";
-import type { Slot } from "./types";
+import { findService, type TenantRecord } from "./load";
+import { claim, expireStaleHolds, slotAt } from "./slot-claim";
 
 const { bookings, bookingEvents, customers } = tables;
 
@@ -15,8 +13,6 @@ export type BookingRecord = typeof bookings.$inferSelect;
 export type GuestDetails = { name: string; email: string; phone?: string | null };
 /** Who did it, as recorded in the booking's history: "customer", "staff:<userId>", "system". */
 export type ActorLabel = string;
-
-export const ACTIVE_STATUSES: BookingStatus[] = ["pending", "confirmed"];
 
 export function hashManageToken(token: string): Buffer {
   return createHash("sha256").update(token).digest();
@@ -32,7 +28,7 @@ function snapshot(b: BookingRecord) {
   };
 }
 
-async function recordEvent(
+export async function recordEvent(
   tx: Tx,
   b: BookingRecord,
   action: string,
@@ -47,113 +43,6 @@ async function recordEvent(
     before: before ? snapshot(before) : null,
     after: snapshot(b),
   });
-}
-
-/** The engine's slot at exactly `start`, or a SlotUnavailable saying why it cannot be booked. */
-async function slotAt(
-  tx: Tx,
-  tenant: TenantRecord,
-  service: ServiceRecord,
-  start: Date,
-  now: Date,
-  excludeBookingId?: string,
-): Promise<Slot> {
-  const input = await loadAvailabilityInput(tx, tenant, service, {
-    from: new Date(start.getTime() - DAY),
-    to: new Date(start.getTime() + service.durationMinutes * MINUTE + DAY),
-    now,
-    excludeBookingId,
-  });
-  const day = localDateOf(start.getTime(), tenant.timeZone);
-  const slot = findSlots(input, { from: day, to: day, timeZone: tenant.timeZone, now: now.getTime() }).find(
-    (s) => s.start === start.getTime(),
-  );
-  if (!slot) throw new SlotUnavailable("That time is not available — please pick another.");
-  return slot;
-}
-
-/** A hold that has run out stops blocking at once: mark overlapping ones expired before claiming time. */
-async function expireStaleHolds(
-  tx: Tx,
-  tenantId: string,
-  staffIds: string[],
-  resourceIds: string[],
-  from: Date,
-  to: Date,
-) {
-  const targets = [
-    ...(staffIds.length ? [inArray(bookings.staffId, staffIds)] : []),
-    ...(resourceIds.length ? [inArray(bookings.resourceId, resourceIds)] : []),
-  ];
-  if (!targets.length) return;
-  await tx
-    .update(bookings)
-    .set({ status: "expired" })
-    .where(
-      and(
-        eq(bookings.tenantId, tenantId),
-        eq(bookings.status, "pending"),
-        lte(bookings.holdExpiresAt, sql`now()`),
-        sql`tstzrange(${bookings.blockedFrom}, ${bookings.blockedUntil}) && tstzrange(${from}, ${to})`,
-        or(...targets),
-      ),
-    );
-}
-
-async function seatsTaken(tx: Tx, tenantId: string, sessionKey: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.tenantId, tenantId),
-        eq(bookings.sessionKey, sessionKey),
-        inArray(bookings.status, ACTIVE_STATUSES),
-        or(sql`${bookings.holdExpiresAt} is null`, gt(bookings.holdExpiresAt, sql`now()`)),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
-function sessionKeyFor(service: ServiceRecord, staffId: string, start: Date, bookingId: string): string {
-  return service.capacity > 1 ? `${service.id}:${staffId}:${start.toISOString()}` : bookingId;
-}
-
-/**
- * Claims the slot for the first candidate staff member that can still take it. Each attempt runs in a
- * savepoint: the exclusion constraints (or, for group sessions, the seat count under a per-session
- * lock) are the final word, so two racing requests can never both win.
- */
-async function claim<T>(
-  tx: Tx,
-  tenantId: string,
-  service: ServiceRecord,
-  slot: Slot,
-  candidates: string[],
-  start: Date,
-  bookingId: string,
-  attempt: (staffId: string, resourceId: string | null, sessionKey: string, sp: Tx) => Promise<T>,
-): Promise<T> {
-  for (const staffId of candidates) {
-    const resourceId = slot.resourceIds?.[staffId] ?? null;
-    const sessionKey = sessionKeyFor(service, staffId, start, bookingId);
-    try {
-      return await tx.transaction(async (sp) => {
-        if (service.capacity > 1) {
-          // Serialise seat counting per session. A transaction-scoped advisory lock, not SELECT … FOR
-          // UPDATE: under RLS a staff member may not "update" the staff row, so FOR UPDATE would lock nothing.
-          await sp.execute(
-            sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${sessionKey}`}, 0))`,
-          );
-          if ((await seatsTaken(sp, tenantId, sessionKey)) >= service.capacity) throw new SlotUnavailable();
-        }
-        return attempt(staffId, resourceId, sessionKey, sp);
-      });
-    } catch (error) {
-      if (!(error instanceof SlotUnavailable) && pgError(error)?.code !== "23P01") throw error;
-    }
-  }
-  throw new SlotUnavailable();
 }
 
 /** Finds the practice's customer by email or creates one; never overwrites stored details. */
@@ -253,7 +142,7 @@ export async function createBooking(
   return { booking, manageToken };
 }
 
-async function lockBooking(tx: Tx, tenantId: string, bookingId: string): Promise<BookingRecord> {
+export async function lockBooking(tx: Tx, tenantId: string, bookingId: string): Promise<BookingRecord> {
   const [row] = await tx
     .select()
     .from(bookings)
@@ -336,55 +225,4 @@ export async function rescheduleBooking(
   );
   await recordEvent(tx, after, "rescheduled", actor, before);
   return after;
-}
-
-const TRANSITIONS: Record<string, { from: BookingStatus[]; to: BookingStatus; afterStart?: boolean }> = {
-  confirm: { from: ["pending"], to: "confirmed" },
-  decline: { from: ["pending"], to: "cancelled" },
-  complete: { from: ["confirmed"], to: "completed", afterStart: true },
-  no_show: { from: ["confirmed"], to: "no_show", afterStart: true },
-};
-export type StatusAction = keyof typeof TRANSITIONS;
-
-export async function changeStatus(
-  tx: Tx,
-  tenantId: string,
-  bookingId: string,
-  action: StatusAction,
-  actor: ActorLabel,
-  now = new Date(),
-): Promise<BookingRecord> {
-  const rule = TRANSITIONS[action];
-  if (!rule) throw new Conflict("Unknown action");
-  const before = await lockBooking(tx, tenantId, bookingId);
-  if (!rule.from.includes(before.status)) {
-    throw new Conflict(
-      `A ${before.status.replace("_", "-")} booking cannot be marked ${rule.to.replace("_", "-")}.`,
-    );
-  }
-  if (rule.afterStart && before.startAt > now) {
-    throw new Conflict("Only a booking that has started can be marked completed or no-show.");
-  }
-  const [after] = await tx
-    .update(bookings)
-    .set({
-      status: rule.to,
-      holdExpiresAt: null,
-      ...(rule.to === "cancelled" ? { cancelledAt: now, cancelledBy: actor, cancelReason: "declined" } : {}),
-    })
-    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)))
-    .returning();
-  if (!after) throw new NotFound("Booking not found");
-  await recordEvent(tx, after, action, actor, before);
-  return after;
-}
-
-/** Moves holds that ran out to `expired` (they stopped blocking already; this tidies the records). */
-export async function sweepExpiredHolds(tx: Tx): Promise<number> {
-  const rows = await tx
-    .update(bookings)
-    .set({ status: "expired" })
-    .where(and(eq(bookings.status, "pending"), lte(bookings.holdExpiresAt, sql`now()`)))
-    .returning({ id: bookings.id });
-  return rows.length;
 }

@@ -5,12 +5,11 @@
  */
 
 import { and, eq, isNotNull } from "drizzle-orm";
-import { type Tx, tables, withSystem } from "@/lib/db";
+import { ACTIVE_STATUSES, type Tx, tables, withSystem } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { idempotent, requestHash } from "@/lib/http/idempotency";
 import { forgetAvailability } from "./availability-cache";
 import {
-  ACTIVE_STATUSES,
   cancelBooking,
   createBooking,
   customerForGuest,

@@ -12,9 +12,9 @@
 import { and, eq } from "drizzle-orm";
 import { findSlots } from "@/lib/booking";
 import { DAY, localToInstant } from "@/lib/booking/clock";
-import { ACTIVE_STATUSES, cancelBooking, rescheduleBooking } from "@/lib/booking/lifecycle";
+import { cancelBooking, rescheduleBooking } from "@/lib/booking/lifecycle";
 import { findService, loadAvailabilityInput, type TenantRecord } from "@/lib/booking/load";
-import { type BookingStatus, type Tx, tables, withSystem, withTenant } from "@/lib/db";
+import { ACTIVE_STATUSES, type BookingStatus, type Tx, tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { CancelFields, RescheduleFields, SlotsFields } from "./fields";
 import { assertPractice, changeDeadline } from "./portal";

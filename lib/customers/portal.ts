@@ -4,9 +4,8 @@
  * (minimum notice) are read as the anonymous actor, like the booking page reads them.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { ACTIVE_STATUSES } from "@/lib/booking/lifecycle";
 import { findTenantBySlug, type TenantRecord } from "@/lib/booking/load";
-import { type BookingStatus, tables, withTenant } from "@/lib/db";
+import { ACTIVE_STATUSES, type BookingStatus, tables, withTenant } from "@/lib/db";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
 import { ProfileFields } from "./fields";
 import type { CustomerActor } from "./sessions";

@@ -8,6 +8,7 @@ import type { TenantRole } from "./schema";
 export type { Database, Tx } from "./connect";
 export type { BookingStatus, TenantRole } from "./schema";
 export * as tables from "./schema";
+export { ACTIVE_STATUSES } from "./schema";
 
 /** Who a request acts as. Claims are built from this on the server, never from client input. */
 export type Actor =

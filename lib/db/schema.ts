@@ -241,6 +241,8 @@ export const BOOKING_STATUSES = [
   "expired",
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+/** Statuses that hold time on a staff member and resource (the exclusion constraints' predicate). */
+export const ACTIVE_STATUSES: BookingStatus[] = ["pending", "confirmed"];
 
 export const bookings = pgTable(
   "bookings",
@@ -407,6 +409,17 @@ export const customerSessions = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
+/** The platform admin's log (supabase/migrations/20261121000700_platform_admin.sql): not a tenant's. */
+export const platformAuditLog = pgTable("platform_audit_log", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  actorUserId: uuid("actor_user_id").notNull(),
+  action: text("action").notNull(),
+  targetTenantId: uuid("target_tenant_id"),
+  details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  ip: text("ip"),
+  createdAt: instant("created_at").notNull().defaultNow(),
+});
+
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {
   tenants,
@@ -434,4 +447,5 @@ export const typedTables = {
   invitations,
   customer_otps: customerOtps,
   customer_sessions: customerSessions,
+  platform_audit_log: platformAuditLog,
 };

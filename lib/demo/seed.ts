@@ -15,6 +15,12 @@ export const DEMO_USERS: { email: string; name: string; role: TenantRole }[] = [
   { email: "customer@demo.boka.test", name: "Casey Morgan", role: "customer" },
 ];
 
+/**
+ * The demo platform admin (docs/platform-admin.md). No membership: admin rights never come from one. The
+ * flag can only be set like this, in SQL or the seed. MFA is left off: /admin asks for it before anything.
+ */
+export const DEMO_ADMIN = { email: "admin@demo.boka.test", name: "Avery Admin" };
+
 /** Creates the demo practice and its people; does nothing when it already exists. */
 export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -40,6 +46,11 @@ export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<
       await tx.insert(tables.memberships).values({ tenantId: tenant.id, userId: user.id, role: person.role });
       if (person.role === "staff") staffUserId = user.id;
     }
+    // An existing account with this address is left as it is: the seed never promotes someone.
+    await tx
+      .insert(tables.users)
+      .values({ ...DEMO_ADMIN, passwordHash, emailVerifiedAt: new Date(), isPlatformAdmin: true })
+      .onConflictDoNothing({ target: tables.users.email });
     // Publishing needs a verified owner (a trigger checks), so it follows the people.
     await tx.update(tables.tenants).set({ publishedAt: new Date() }).where(eq(tables.tenants.id, tenant.id));
     const record = await findTenantBySlug(tx, DEMO_SLUG);

@@ -1,13 +1,13 @@
 import type { SessionContext } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/db";
-import { Forbidden, Unauthenticated } from "@/lib/errors";
+import { Forbidden, PracticeSuspended, Unauthenticated } from "@/lib/errors";
 
 export type MemberActor = Extract<Actor, { kind: "member" }>;
 
 /**
  * The team member behind a cookie-authenticated API request: 401 without a session, 403 for a
- * customer-only account or while the practice's required MFA is not set up (the same gate the
- * dashboard pages apply).
+ * customer-only account, a suspended practice, or while the practice's required MFA is not set up
+ * (the same gates the dashboard pages apply).
  */
 export function memberFromSession(context: SessionContext | null): MemberActor {
   if (!context) throw new Unauthenticated("Sign in to use this endpoint.");
@@ -15,6 +15,7 @@ export function memberFromSession(context: SessionContext | null): MemberActor {
   if (!membership || membership.role === "customer") {
     throw new Forbidden("This account is not a member of a practice's team.");
   }
+  if (membership.suspended) throw new PracticeSuspended();
   if (context.mfa.enrolmentRequired) {
     throw new Forbidden("This practice requires two-factor authentication: set it up first.");
   }

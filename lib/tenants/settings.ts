@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
+import { assertCan } from "@/lib/auth/permissions";
 import { type Actor, tables, withTenant } from "@/lib/db";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { TenantSettingsFields } from "./settings-fields";
 
@@ -28,13 +29,22 @@ export async function getTenantSettings(actor: MemberActor): Promise<TenantSetti
   return row;
 }
 
+/**
+ * The settings as the Settings page and the API show them: whoever may view settings (owners and
+ * managers). `getTenantSettings` stays open to the whole team, who need the practice's name and zone.
+ */
+export async function viewTenantSettings(actor: Actor): Promise<TenantSettings> {
+  assertCan(actor, "settings.view");
+  return getTenantSettings(actor);
+}
+
 /** Owners change the practice's name, zone and currency; RLS refuses anyone else. */
 export async function updateTenantSettings(
   actor: MemberActor,
   input: TenantSettingsInput,
   ip?: string | null,
 ): Promise<TenantSettings> {
-  if (actor.role !== "owner") throw new Forbidden("Only the practice owner can change these settings");
+  assertCan(actor, "settings.manage");
   return withTenant(actor, async (tx) => {
     const [before] = await tx
       .select({

@@ -1,24 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { DashboardPage, LoginPage } from "./pages/dashboard.po";
 import { MfaChallengePage, nextTotpCode, SecurityPage } from "./pages/security.po";
-import { type NewPractice, SignUpPage } from "./pages/signup.po";
-
-function newPractice(): NewPractice {
-  const id = Date.now().toString(36);
-  return {
-    businessName: `Cedar Clinic ${id}`,
-    slug: `cedar-${id}`,
-    timeZone: "Europe/London",
-    currency: "GBP",
-    ownerName: "Cora Cedar",
-    email: `cora-${id}@example.test`,
-    password: "lanterns over the harbour",
-  };
-}
+import { newPractice, SignUpPage } from "./pages/signup.po";
 
 test("enable MFA, then log in with a code and with a backup code", async ({ page }) => {
   // A practice of its own: the demo owner is shared with other specs and must stay without MFA.
-  const practice = newPractice();
+  const practice = newPractice("cedar");
   const signUp = new SignUpPage(page);
   await signUp.open();
   await signUp.fill(practice);

@@ -1,19 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DashboardPage, LoginPage } from "./pages/dashboard.po";
-import { type NewPractice, SignUpPage } from "./pages/signup.po";
-
-function newPractice(): NewPractice {
-  const id = Date.now().toString(36);
-  return {
-    businessName: `Willow Physio ${id}`,
-    slug: `willow-${id}`,
-    timeZone: "Europe/London",
-    currency: "GBP",
-    ownerName: "Wendy Willow",
-    email: `wendy-${id}@example.test`,
-    password: "a quiet river at dawn",
-  };
-}
+import { newPractice, SignUpPage } from "./pages/signup.po";
 
 test("sign up a practice, change its time zone, log out and back in", async ({ page }) => {
   const practice = newPractice();

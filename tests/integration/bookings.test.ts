@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlotUnavailable } from "@/lib/booking/errors";
 import {
   cancelBooking,
-  changeStatus,
   createBooking,
   customerForGuest,
   type NewBooking,
   rescheduleBooking,
-  sweepExpiredHolds,
 } from "@/lib/booking/lifecycle";
 import { findTenantBySlug, type TenantRecord } from "@/lib/booking/load";
+import { changeStatus, sweepExpiredHolds } from "@/lib/booking/status";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { createPractice } from "../helpers/factory";
 import { createSchedule, type TestSchedule } from "../helpers/schedule";

@@ -25,7 +25,7 @@ describe("login and sessions", () => {
     const session = await logIn({ email: practice.owner.email, password: TEST_PASSWORD }, device);
     expect(Buffer.from(session.token, "base64url").length).toBeGreaterThanOrEqual(32);
     const context = await resolveSession(session.token);
-    expect(context?.membership).toEqual({ tenantId: practice.tenantId, role: "owner" });
+    expect(context?.membership).toEqual({ tenantId: practice.tenantId, role: "owner", suspended: false });
     const stored = await withSystem("test reads session rows", (tx) =>
       tx.execute<{ token_hash: Buffer; ip: string; user_agent: string }>(
         sql`select token_hash, ip, user_agent from public.user_sessions where user_id = ${practice.owner.userId}`,

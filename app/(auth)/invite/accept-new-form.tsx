@@ -1,5 +1,6 @@
 "use client";
 import { z } from "zod";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -30,20 +31,12 @@ export function AcceptNewForm({ token, email }: { token: string; email: string }
       <FormField label="Your name" htmlFor="name" error={e.name?.message}>
         <Input id="name" autoComplete="name" {...fieldAria("name", e.name?.message)} {...register("name")} />
       </FormField>
-      <FormField
+      <PasswordField
         label="Choose a password"
-        htmlFor="password"
+        registration={register("password")}
         error={e.password?.message}
         hint="At least 12 characters. A few unrelated words work well."
-      >
-        <Input
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          {...fieldAria("password", e.password?.message, "hint")}
-          {...register("password")}
-        />
-      </FormField>
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Joining…" : "Create my account and join"}
       </Button>

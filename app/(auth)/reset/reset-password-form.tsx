@@ -1,10 +1,9 @@
 "use client";
 import { z } from "zod";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { PasswordLength } from "@/lib/tenants/signup-fields";
 import { resetPasswordAction } from "./actions";
 
@@ -28,29 +27,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {(formError || e.token) && <Alert variant="destructive">{e.token?.message ?? formError}</Alert>}
       <input type="hidden" {...register("token")} />
-      <FormField
+      <PasswordField
         label="New password"
-        htmlFor="password"
+        registration={register("password")}
         error={e.password?.message}
         hint="At least 12 characters. A few unrelated words work well."
-      >
-        <Input
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          {...fieldAria("password", e.password?.message, "hint")}
-          {...register("password")}
-        />
-      </FormField>
-      <FormField label="Repeat the new password" htmlFor="repeatPassword" error={e.repeatPassword?.message}>
-        <Input
-          id="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          {...fieldAria("repeatPassword", e.repeatPassword?.message)}
-          {...register("repeatPassword")}
-        />
-      </FormField>
+      />
+      <PasswordField
+        label="Repeat the new password"
+        registration={register("repeatPassword")}
+        error={e.repeatPassword?.message}
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Set new password"}
       </Button>

@@ -1,10 +1,9 @@
 "use client";
 import { z } from "zod";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { PasswordLength } from "@/lib/tenants/signup-fields";
 import { changePasswordAction } from "./actions";
@@ -36,38 +35,23 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <FormField label="Current password" htmlFor="currentPassword" error={e.currentPassword?.message}>
-        <Input
-          id="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          {...fieldAria("currentPassword", e.currentPassword?.message)}
-          {...register("currentPassword")}
-        />
-      </FormField>
-      <FormField
+      <PasswordField
+        label="Current password"
+        registration={register("currentPassword")}
+        error={e.currentPassword?.message}
+        autoComplete="current-password"
+      />
+      <PasswordField
         label="New password"
-        htmlFor="newPassword"
+        registration={register("newPassword")}
         error={e.newPassword?.message}
         hint="At least 12 characters. A few unrelated words work well."
-      >
-        <Input
-          id="newPassword"
-          type="password"
-          autoComplete="new-password"
-          {...fieldAria("newPassword", e.newPassword?.message, "hint")}
-          {...register("newPassword")}
-        />
-      </FormField>
-      <FormField label="Repeat the new password" htmlFor="repeatPassword" error={e.repeatPassword?.message}>
-        <Input
-          id="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          {...fieldAria("repeatPassword", e.repeatPassword?.message)}
-          {...register("repeatPassword")}
-        />
-      </FormField>
+      />
+      <PasswordField
+        label="Repeat the new password"
+        registration={register("repeatPassword")}
+        error={e.repeatPassword?.message}
+      />
       <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Changing…" : "Change password"}
       </Button>

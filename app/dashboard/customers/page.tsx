@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { can } from "@/lib/auth/permissions";
 import { listCustomers } from "@/lib/booking/catalogue";
 import { requireStaffMember } from "../../_lib/session";
 
@@ -30,9 +31,11 @@ export default async function CustomersPage({
         title="Customers"
         description="Everyone who has booked, or whom you have added."
         actions={
-          <Button asChild>
-            <Link href="/dashboard/customers/new">Add customer</Link>
-          </Button>
+          can(actor.role, "customers.manage") ? (
+            <Button asChild>
+              <Link href="/dashboard/customers/new">Add customer</Link>
+            </Button>
+          ) : undefined
         }
       />
       <search className="mb-4 block max-w-md">

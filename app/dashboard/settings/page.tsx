@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
 import { currencyOptions, timeZoneOptions } from "@/lib/tenants/fields";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
+import { NotAllowed } from "../not-allowed";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const { actor } = await requireStaffMember();
+  if (!can(actor.role, "settings.view")) return <NotAllowed action="settings.view" />;
   const tenant = await currentPractice();
-  const canEdit = actor.role === "owner";
+  const canEdit = can(actor.role, "settings.manage");
   return (
     <Card className="max-w-xl">
       <CardHeader>

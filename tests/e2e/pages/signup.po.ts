@@ -10,6 +10,21 @@ export type NewPractice = {
   password: string;
 };
 
+/** A practice no other test uses: ids from the clock keep slugs and emails unique across runs. */
+export function newPractice(prefix = "willow"): NewPractice {
+  const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const name = prefix[0]?.toUpperCase() + prefix.slice(1);
+  return {
+    businessName: `${name} Clinic ${id}`,
+    slug: `${prefix}-${id}`,
+    timeZone: "Europe/London",
+    currency: "GBP",
+    ownerName: `${name} Owner`,
+    email: `${prefix}-${id}@example.test`,
+    password: "a quiet river at dawn",
+  };
+}
+
 export class SignUpPage {
   constructor(private readonly page: Page) {}
 

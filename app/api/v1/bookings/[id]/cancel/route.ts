@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { cancelBookingAtDesk } from "@/lib/booking/catalogue";
+import { memberRoute, ok, pathId } from "../../../_lib/member-route";
+import { bookingJson } from "../../_lib/booking-json";
+
+/** POST /api/v1/bookings/{id}/cancel `{reason}`: the reason goes into the booking's history. */
+export const POST = memberRoute<{ id: string }>(async ({ actor, params, json }) => {
+  const bookingId = pathId(params.id, "Booking");
+  const body = await json(z.object({ reason: z.string() }));
+  return ok(bookingJson(await cancelBookingAtDesk(actor, { bookingId, reason: body.reason })));
+});

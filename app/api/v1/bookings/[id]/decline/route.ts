@@ -1,0 +1,3 @@
+import { statusRoute } from "../../_lib/status-route";
+
+export const POST = statusRoute("decline");

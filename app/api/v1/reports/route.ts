@@ -1,0 +1,18 @@
+import { memberFromSession } from "@/lib/http/actor";
+import { json, route } from "@/lib/http/route";
+import { practiceReport, reportToJson } from "@/lib/reports";
+
+/**
+ * GET /api/v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD — the practice report for the signed-in member:
+ * all staff for owners and managers, their own row for staff. 401 without a session, 403 for customers,
+ * 422 for a bad range.
+ */
+export const GET = route(async ({ request, session }) => {
+  const actor = memberFromSession(await session());
+  const query = new URL(request.url).searchParams;
+  const report = await practiceReport(actor, {
+    from: query.get("from") ?? undefined,
+    to: query.get("to") ?? undefined,
+  });
+  return json(reportToJson(report), { headers: { "cache-control": "private, no-store" } });
+});

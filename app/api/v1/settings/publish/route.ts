@@ -1,0 +1,7 @@
+import { publishBookingPage } from "@/lib/auth/verification";
+import { memberRoute, ok } from "../../_lib/member-route";
+
+/** POST /api/v1/settings/publish → `{published_at}`; needs an owner with a confirmed email (else 422). */
+export const POST = memberRoute(async ({ actor, ip }) => {
+  return ok({ publishedAt: await publishBookingPage(actor, { ip }) });
+});

@@ -1,0 +1,32 @@
+import { bookingPageStatus } from "@/lib/auth/verification";
+import { getTenantSettings, updateTenantSettings, viewTenantSettings } from "@/lib/tenants/settings";
+import { TenantSettingsFields } from "@/lib/tenants/settings-fields";
+import { memberRoute, ok } from "../_lib/member-route";
+
+const SettingsPatch = TenantSettingsFields.partial()
+  .pick({ name: true, currency: true })
+  .extend({ time_zone: TenantSettingsFields.shape.timeZone.optional() });
+
+/** GET /api/v1/settings — owners and managers. */
+export const GET = memberRoute(async ({ actor }) => {
+  const settings = await viewTenantSettings(actor);
+  const page = await bookingPageStatus(actor);
+  return ok({ ...settings, publishedAt: page.publishedAt });
+});
+
+/** PATCH /api/v1/settings `{name?, time_zone?, currency?}` → the settings (owners); audited. */
+export const PATCH = memberRoute(async ({ actor, json, ip }) => {
+  const patch = await json(SettingsPatch);
+  // The whole team may read the current values (they are the practice's name and zone); lib decides the write.
+  const current = await getTenantSettings(actor);
+  const saved = await updateTenantSettings(
+    actor,
+    {
+      name: patch.name ?? current.name,
+      timeZone: patch.time_zone ?? current.timeZone,
+      currency: patch.currency ?? current.currency,
+    },
+    ip,
+  );
+  return ok(saved);
+});

@@ -1,0 +1,5 @@
+import { listTeam } from "@/lib/tenants/team";
+import { memberRoute, ok } from "../_lib/member-route";
+
+/** GET /api/v1/team — members and open invitations (owners and managers). */
+export const GET = memberRoute(async ({ actor }) => ok(await listTeam(actor)));
