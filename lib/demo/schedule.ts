@@ -25,7 +25,8 @@ function sequence(seed: number) {
   let state = seed;
   return (n: number) => {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state % n;
+    // The high bits: an LCG's low bits repeat with tiny periods (state % 4 would cycle every 4 calls).
+    return Math.floor((state / 2_147_483_648) * n);
   };
 }
 
