@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { tables, withSystem, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
@@ -122,4 +122,21 @@ export async function revokeDeviceSession(
 /** Signs out every device but this one; returns how many ended. */
 export function revokeOtherDeviceSessions(current: Session, ip?: string | null): Promise<number> {
   return revoke(current, "others", null, ip);
+}
+
+/**
+ * After someone's role in a practice changes (or they leave it), the sessions that act in that practice
+ * end, so the member's next request signs in again and gets a new token carrying the new role. The
+ * caller has already changed the membership, so the system path here only removes session rows.
+ */
+export async function endSessionsInPractice(userIds: string[], tenantId: string): Promise<number> {
+  if (!userIds.length) return 0;
+  const rows = await withSystem("role change ends the member's sessions in that practice", (tx) =>
+    tx
+      .delete(tables.userSessions)
+      .where(and(inArray(tables.userSessions.userId, userIds), eq(tables.userSessions.tenantId, tenantId)))
+      .returning({ tokenHash: tables.userSessions.tokenHash }),
+  );
+  await forgetCachedSessions(rows.map((r) => r.tokenHash));
+  return rows.length;
 }

@@ -12,18 +12,17 @@ export type TenantSettings = TenantSettingsInput & { id: string; slug: string };
 
 type MemberActor = Extract<Actor, { kind: "member" }>;
 
+const settingsColumns = {
+  name: tables.tenants.name,
+  timeZone: tables.tenants.timeZone,
+  currency: tables.tenants.currency,
+  holdMinutes: tables.tenants.holdMinutes,
+};
+const withIdentity = { id: tables.tenants.id, slug: tables.tenants.slug, ...settingsColumns };
+
 export async function getTenantSettings(actor: MemberActor): Promise<TenantSettings> {
   const [row] = await withTenant(actor, (tx) =>
-    tx
-      .select({
-        id: tables.tenants.id,
-        slug: tables.tenants.slug,
-        name: tables.tenants.name,
-        timeZone: tables.tenants.timeZone,
-        currency: tables.tenants.currency,
-      })
-      .from(tables.tenants)
-      .where(eq(tables.tenants.id, actor.tenantId)),
+    tx.select(withIdentity).from(tables.tenants).where(eq(tables.tenants.id, actor.tenantId)),
   );
   if (!row) throw new NotFound("Practice not found");
   return row;
@@ -38,7 +37,7 @@ export async function viewTenantSettings(actor: Actor): Promise<TenantSettings> 
   return getTenantSettings(actor);
 }
 
-/** Owners change the practice's name, zone and currency; RLS refuses anyone else. */
+/** Owners change the practice's name, zone, currency and hold time; RLS refuses anyone else. */
 export async function updateTenantSettings(
   actor: MemberActor,
   input: TenantSettingsInput,
@@ -47,24 +46,19 @@ export async function updateTenantSettings(
   assertCan(actor, "settings.manage");
   return withTenant(actor, async (tx) => {
     const [before] = await tx
-      .select({
-        name: tables.tenants.name,
-        timeZone: tables.tenants.timeZone,
-        currency: tables.tenants.currency,
-      })
+      .select(settingsColumns)
       .from(tables.tenants)
       .where(eq(tables.tenants.id, actor.tenantId));
     const [after] = await tx
       .update(tables.tenants)
-      .set({ name: input.name, timeZone: input.timeZone, currency: input.currency })
+      .set({
+        name: input.name,
+        timeZone: input.timeZone,
+        currency: input.currency,
+        holdMinutes: input.holdMinutes,
+      })
       .where(eq(tables.tenants.id, actor.tenantId))
-      .returning({
-        id: tables.tenants.id,
-        slug: tables.tenants.slug,
-        name: tables.tenants.name,
-        timeZone: tables.tenants.timeZone,
-        currency: tables.tenants.currency,
-      });
+      .returning(withIdentity);
     if (!before || !after) throw new NotFound("Practice not found");
     await recordAudit(tx, {
       tenantId: actor.tenantId,

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { assertCan, TEAM_ROLES, type TeamRole } from "@/lib/auth/permissions";
+import { endSessionsInPractice } from "@/lib/auth/session-devices";
 import { type Actor, type Tx, tables, withTenant } from "@/lib/db";
 import { pgError } from "@/lib/db/errors";
 import { NotFound, ValidationFailed } from "@/lib/errors";
@@ -129,14 +130,17 @@ export async function changeMemberRole(actor: Actor, input: RoleChangeInput, opt
   assertCan(actor, "team.change_roles");
   await withTenant(actor, async (tx) => {
     const from = await lockedMember(tx, actor, input.userId);
-    if (from === input.role) return;
+    if (from === input.role) return false;
     if (from === "owner") await assertAnotherOwner(tx, actor, input.userId);
     await tx
       .update(memberships)
       .set({ role: input.role })
       .where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.userId, input.userId)));
     await audit(tx, actor, "team.role_changed", input.userId, { from, to: input.role }, options.ip);
-  }).catch(lastOwnerError);
+    return true;
+  })
+    .catch(lastOwnerError)
+    .then((changed) => (changed ? endSessionsInPractice([input.userId], actor.tenantId) : 0));
 }
 
 export async function removeMember(actor: Actor, userId: string, options: Options = {}) {
@@ -151,6 +155,7 @@ export async function removeMember(actor: Actor, userId: string, options: Option
     if (!gone) throw new NotFound("Team member not found");
     await audit(tx, actor, "team.member_removed", userId, { role }, options.ip);
   }).catch(lastOwnerError);
+  await endSessionsInPractice([userId], actor.tenantId);
 }
 
 /** The new owner is promoted, then the current one becomes a manager, in one transaction. */
@@ -167,4 +172,6 @@ export async function transferOwnership(actor: Actor, toUserId: string, options:
     await tx.update(memberships).set({ role: "manager" }).where(where(actor.userId));
     await audit(tx, actor, "team.ownership_transferred", toUserId, { previous_role: from }, options.ip);
   }).catch(lastOwnerError);
+  // Both roles changed; the owner who handed over signs in again too.
+  await endSessionsInPractice([toUserId, actor.userId], actor.tenantId);
 }

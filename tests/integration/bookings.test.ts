@@ -323,3 +323,44 @@ describe("as the anonymous booking page", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("the hold sweeper", () => {
+  it("moves a run-out hold to expired on its next tick", async () => {
+    const { startHoldSweeper } = await import("@/lib/booking/hold-sweeper");
+    await withSystem("t", (tx) =>
+      tx
+        .update(tables.services)
+        .set({ requiresConfirmation: true })
+        .where(eq(tables.services.id, schedule.serviceId)),
+    );
+    try {
+      const held = await book({ start: at(70), staffId: schedule.staffIds[1] });
+      await withSystem("t", (tx) =>
+        tx.execute(
+          sql`update public.bookings set hold_expires_at = now() - interval '1 second' where id = ${held.booking.id}`,
+        ),
+      );
+      const stop = startHoldSweeper(50);
+      const statusOf = async () =>
+        (
+          await withSystem("t", (tx) =>
+            tx
+              .select({ s: tables.bookings.status })
+              .from(tables.bookings)
+              .where(eq(tables.bookings.id, held.booking.id)),
+          )
+        )[0]?.s;
+      for (let i = 0; i < 40 && (await statusOf()) !== "expired"; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      stop();
+      expect(await statusOf()).toBe("expired");
+    } finally {
+      await withSystem("t", (tx) =>
+        tx
+          .update(tables.services)
+          .set({ requiresConfirmation: false })
+          .where(eq(tables.services.id, schedule.serviceId)),
+      );
+    }
+  });
+});

@@ -109,7 +109,7 @@ describe("written out by hand", () => {
     expect(seen.published_at).toMatch(/Z$/);
   });
 
-  it("a role change applies on the member's next request", async () => {
+  it("a role change ends the member's session; the next sign-in has the new role", async () => {
     const member = await addMember(w.a.tenantId, "manager");
     const browser = await signedInAs(member.userId, w.a.tenantId);
     expect((await browser.call(team, "/api/v1/team")).status).toBe(200);
@@ -119,7 +119,10 @@ describe("written out by hand", () => {
       params: { userId: member.userId },
     });
     expect(demote.status).toBe(204);
-    expect((await browser.call(team, "/api/v1/team")).status).toBe(403);
+    // The old session ends (the token rotates); signed in again, the member acts as staff.
+    expect((await browser.call(team, "/api/v1/team")).status).toBe(401);
+    const again = await signedInAs(member.userId, w.a.tenantId);
+    expect((await again.call(team, "/api/v1/team")).status).toBe(403);
   });
 });
 

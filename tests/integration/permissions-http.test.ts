@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, type Action, can, MATRIX, PERMISSION_ROLES } from "@/lib/auth/permissions";
 import { closeDatabase } from "@/lib/db";
+import { signedInAs } from "../helpers/http";
 import { PROBES, type Probe } from "./permissions-http-probes";
 import { buildWorld, ROLES, type Role, type World } from "./permissions-http-world";
 
@@ -90,6 +91,8 @@ describe("every cell, through HTTP", () => {
       if (want.detail) expect(body.detail).toBe(want.detail);
     } else {
       await call.undo?.();
+      // A transfer of ownership ends the sessions of both people involved: sign the actor in again.
+      world.as[role] = await signedInAs(world.members[role].userId, world.a.tenantId);
     }
   });
 });

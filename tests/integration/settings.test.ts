@@ -8,18 +8,20 @@ import { addMember, createPractice } from "../helpers/factory";
 afterAll(closeDatabase);
 
 describe("practice settings", () => {
-  it("the owner changes name, time zone and currency, and the change is audited with before/after", async () => {
+  it("the owner changes name, time zone, currency and hold time, audited with before/after", async () => {
     const practice = await createPractice();
     const input = TenantSettingsInput.parse({
       name: "Renamed Clinic",
       timeZone: "Australia/Sydney",
       currency: "aud",
+      holdMinutes: "25",
     });
     await updateTenantSettings(practice.owner.actor, input, "198.51.100.1");
     expect(await getTenantSettings(practice.owner.actor)).toMatchObject({
       name: "Renamed Clinic",
       timeZone: "Australia/Sydney",
       currency: "AUD",
+      holdMinutes: 25,
     });
     const audit = await withTenant(practice.owner.actor, (tx) =>
       tx.execute<{ action: string; details: { before: { timeZone: string }; after: { timeZone: string } } }>(
@@ -36,7 +38,7 @@ describe("practice settings", () => {
     const practice = await createPractice();
     const staff = await addMember(practice.tenantId, "staff");
     const manager = await addMember(practice.tenantId, "manager");
-    const input = { name: "Hijacked", timeZone: "UTC", currency: "EUR" };
+    const input = { name: "Hijacked", timeZone: "UTC", currency: "EUR", holdMinutes: 10 };
     await expect(updateTenantSettings(staff.actor, input)).rejects.toBeInstanceOf(Forbidden);
     await expect(updateTenantSettings(manager.actor, input)).rejects.toBeInstanceOf(Forbidden);
     const direct = await withTenant(staff.actor, (tx) =>
@@ -46,9 +48,30 @@ describe("practice settings", () => {
     expect((await getTenantSettings(practice.owner.actor)).name).not.toBe("Hijacked");
   });
 
-  it("rejects unknown time zones and currencies with field errors", () => {
-    const parsed = TenantSettingsInput.safeParse({ name: "X", timeZone: "Nowhere/Land", currency: "ZZZZ" });
+  it("rejects unknown time zones, currencies and hold times outside 1–1440 minutes with field errors", () => {
+    const parsed = TenantSettingsInput.safeParse({
+      name: "X",
+      timeZone: "Nowhere/Land",
+      currency: "ZZZZ",
+      holdMinutes: "0",
+    });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => i.path[0]).sort()).toEqual(["currency", "timeZone"]);
+    expect(parsed.error?.issues.map((i) => i.path[0]).sort()).toEqual([
+      "currency",
+      "holdMinutes",
+      "timeZone",
+    ]);
+    for (const bad of ["1441", "2.5", "soon"]) {
+      const r = TenantSettingsInput.safeParse({
+        name: "X",
+        timeZone: "UTC",
+        currency: "GBP",
+        holdMinutes: bad,
+      });
+      expect(
+        r.error?.issues.map((i) => i.path[0]),
+        bad,
+      ).toEqual(["holdMinutes"]);
+    }
   });
 });

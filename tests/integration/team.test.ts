@@ -170,16 +170,21 @@ describe("invitations", () => {
 });
 
 describe("roles, removals and ownership", () => {
-  it("role changes and removals apply on the member's next request", async () => {
+  it("role changes and removals end the member's sessions there: the next request signs in afresh", async () => {
     const member = await addMember(practice.tenantId, "staff");
     const session = await createSession(member.userId, practice.tenantId, { ip: "192.0.2.1" });
     expect((await resolveSession(session.token))?.membership?.role).toBe("staff");
 
+    // The session token rotates: the old one ends, the next sign-in carries the new role.
     await changeMemberRole(practice.owner.actor, { userId: member.userId, role: "manager" });
-    expect((await resolveSession(session.token))?.membership?.role).toBe("manager");
+    expect(await resolveSession(session.token)).toBeNull();
+    const again = await createSession(member.userId, practice.tenantId, { ip: "192.0.2.1" });
+    expect((await resolveSession(again.token))?.membership?.role).toBe("manager");
 
     await removeMember(practice.owner.actor, member.userId);
-    expect((await resolveSession(session.token))?.membership).toBeNull();
+    expect(await resolveSession(again.token)).toBeNull();
+    const afterRemoval = await createSession(member.userId, practice.tenantId, { ip: "192.0.2.1" });
+    expect((await resolveSession(afterRemoval.token))?.membership).toBeNull();
     const actions = (
       await queryAudit(practice.owner.actor, { actor: practice.owner.userId, action: "team." })
     ).entries

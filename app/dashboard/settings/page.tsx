@@ -25,7 +25,12 @@ export default async function SettingsPage() {
       </CardHeader>
       <CardContent>
         <SettingsForm
-          initial={{ name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency }}
+          initial={{
+            name: tenant.name,
+            timeZone: tenant.timeZone,
+            currency: tenant.currency,
+            holdMinutes: tenant.holdMinutes,
+          }}
           timeZones={timeZoneOptions()}
           currencies={currencyOptions()}
           canEdit={canEdit}

@@ -44,6 +44,21 @@ export function SettingsForm({ initial, timeZones, currencies, canEdit }: Props)
             ))}
           </NativeSelect>
         </FormField>
+        <FormField
+          label="Hold unconfirmed online bookings for (minutes)"
+          htmlFor="holdMinutes"
+          error={formState.errors.holdMinutes?.message}
+          hint="For services that need your confirmation: after this, the time is offered to others again."
+        >
+          <Input
+            id="holdMinutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1440}
+            {...register("holdMinutes")}
+          />
+        </FormField>
         <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Saving…" : "Save settings"}
         </Button>

@@ -3,9 +3,10 @@ import { getTenantSettings, updateTenantSettings, viewTenantSettings } from "@/l
 import { TenantSettingsFields } from "@/lib/tenants/settings-fields";
 import { memberRoute, ok } from "../_lib/member-route";
 
-const SettingsPatch = TenantSettingsFields.partial()
-  .pick({ name: true, currency: true })
-  .extend({ time_zone: TenantSettingsFields.shape.timeZone.optional() });
+const SettingsPatch = TenantSettingsFields.partial().pick({ name: true, currency: true }).extend({
+  time_zone: TenantSettingsFields.shape.timeZone.optional(),
+  hold_minutes: TenantSettingsFields.shape.holdMinutes.optional(),
+});
 
 /** GET /api/v1/settings — owners and managers. */
 export const GET = memberRoute(async ({ actor }) => {
@@ -14,7 +15,7 @@ export const GET = memberRoute(async ({ actor }) => {
   return ok({ ...settings, publishedAt: page.publishedAt });
 });
 
-/** PATCH /api/v1/settings `{name?, time_zone?, currency?}` → the settings (owners); audited. */
+/** PATCH /api/v1/settings `{name?, time_zone?, currency?, hold_minutes?}` → the settings (owners); audited. */
 export const PATCH = memberRoute(async ({ actor, json, ip }) => {
   const patch = await json(SettingsPatch);
   // The whole team may read the current values (they are the practice's name and zone); lib decides the write.
@@ -25,6 +26,7 @@ export const PATCH = memberRoute(async ({ actor, json, ip }) => {
       name: patch.name ?? current.name,
       timeZone: patch.time_zone ?? current.timeZone,
       currency: patch.currency ?? current.currency,
+      holdMinutes: patch.hold_minutes ?? current.holdMinutes,
     },
     ip,
   );
