@@ -219,19 +219,40 @@ create table public.idempotency_keys (
 create trigger services_touch before update on public.services
   for each row execute function private.touch_updated_at();
 
+-- Row-level security: enabled and forced on every scheduling table; the system role may do anything.
+alter table public.resource_types enable row level security;
+alter table public.resource_types force row level security;
+alter table public.resources enable row level security;
+alter table public.resources force row level security;
+alter table public.services enable row level security;
+alter table public.services force row level security;
+alter table public.staff_members enable row level security;
+alter table public.staff_members force row level security;
+alter table public.service_staff enable row level security;
+alter table public.service_staff force row level security;
+alter table public.working_hours enable row level security;
+alter table public.working_hours force row level security;
+alter table public.date_overrides enable row level security;
+alter table public.date_overrides force row level security;
+alter table public.time_off enable row level security;
+alter table public.time_off force row level security;
+alter table public.closures enable row level security;
+alter table public.closures force row level security;
+alter table public.customers enable row level security;
+alter table public.customers force row level security;
+alter table public.bookings enable row level security;
+alter table public.bookings force row level security;
+alter table public.booking_events enable row level security;
+alter table public.booking_events force row level security;
+alter table public.idempotency_keys enable row level security;
+alter table public.idempotency_keys force row level security;
+grant all on public.resource_types, public.resources, public.services, public.staff_members, public.service_staff, public.working_hours, public.date_overrides, public.time_off, public.closures, public.customers, public.bookings, public.booking_events, public.idempotency_keys to service_role;
+
 -- RLS: staff-side access by membership; writes by owners and managers (bookings also by staff).
 do $$
 declare
   t text;
 begin
-  foreach t in array array['resource_types', 'resources', 'services', 'staff_members', 'service_staff',
-    'working_hours', 'date_overrides', 'time_off', 'closures', 'customers', 'bookings', 'booking_events',
-    'idempotency_keys']
-  loop
-    execute format('alter table public.%I enable row level security', t);
-    execute format('alter table public.%I force row level security', t);
-    execute format('grant all on public.%I to service_role', t);
-  end loop;
   foreach t in array array['resource_types', 'resources', 'services', 'staff_members', 'service_staff',
     'working_hours', 'date_overrides', 'time_off', 'closures']
   loop
