@@ -324,9 +324,9 @@ describe("as the anonymous booking page", () => {
   });
 });
 
-describe("the hold sweeper", () => {
+describe("housekeeping", () => {
   it("moves a run-out hold to expired on its next tick", async () => {
-    const { startHoldSweeper } = await import("@/lib/booking/hold-sweeper");
+    const { startHousekeeping } = await import("@/lib/maintenance/housekeeping");
     await withSystem("t", (tx) =>
       tx
         .update(tables.services)
@@ -340,7 +340,7 @@ describe("the hold sweeper", () => {
           sql`update public.bookings set hold_expires_at = now() - interval '1 second' where id = ${held.booking.id}`,
         ),
       );
-      const stop = startHoldSweeper(50);
+      const stop = startHousekeeping(50);
       const statusOf = async () =>
         (
           await withSystem("t", (tx) =>
