@@ -1,11 +1,10 @@
 "use client";
 import { useTransition } from "react";
 import { createClosureAction, deleteClosureAction } from "@/app/dashboard/closures/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { ClosureFields } from "@/lib/booking/catalogue-fields";
 
@@ -21,31 +20,25 @@ export function ClosureForm() {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="First day" htmlFor="startsOn" error={errors.startsOn?.message}>
-          <Input
-            id="startsOn"
-            type="date"
-            {...register("startsOn")}
-            {...fieldAria("startsOn", errors.startsOn?.message)}
-          />
-        </FormField>
-        <FormField label="Last day" htmlFor="endsOn" error={errors.endsOn?.message}>
-          <Input
-            id="endsOn"
-            type="date"
-            {...register("endsOn")}
-            {...fieldAria("endsOn", errors.endsOn?.message)}
-          />
-        </FormField>
+        <InputField
+          label="First day"
+          registration={register("startsOn")}
+          error={errors.startsOn?.message}
+          type="date"
+        />
+        <InputField
+          label="Last day"
+          registration={register("endsOn")}
+          error={errors.endsOn?.message}
+          type="date"
+        />
       </div>
-      <FormField
+      <InputField
         label="Reason"
-        htmlFor="reason"
+        registration={register("reason")}
         error={errors.reason?.message}
         hint="Shown to staff, e.g. “Bank holiday”."
-      >
-        <Input id="reason" {...register("reason")} {...fieldAria("reason", errors.reason?.message, "hint")} />
-      </FormField>
+      />
       <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
         Add closure
       </Button>

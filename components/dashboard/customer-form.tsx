@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { createCustomerAction, updateCustomerAction } from "@/app/dashboard/customers/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { CustomerFields } from "@/lib/booking/catalogue-fields";
@@ -37,32 +37,26 @@ export function CustomerForm({
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <fieldset disabled={!canEdit} className="flex flex-col gap-4">
-        <FormField label="Name" htmlFor="name" error={errors.name?.message}>
-          <Input
-            id="name"
-            autoComplete="off"
-            {...register("name")}
-            {...fieldAria("name", errors.name?.message)}
-          />
-        </FormField>
-        <FormField label="Email" htmlFor="email" error={errors.email?.message}>
-          <Input
-            id="email"
-            type="email"
-            autoComplete="off"
-            {...register("email")}
-            {...fieldAria("email", errors.email?.message)}
-          />
-        </FormField>
-        <FormField label="Phone (optional)" htmlFor="phone" error={errors.phone?.message}>
-          <Input
-            id="phone"
-            type="tel"
-            autoComplete="off"
-            {...register("phone")}
-            {...fieldAria("phone", errors.phone?.message)}
-          />
-        </FormField>
+        <InputField
+          label="Name"
+          registration={register("name")}
+          error={errors.name?.message}
+          autoComplete="off"
+        />
+        <InputField
+          label="Email"
+          registration={register("email")}
+          error={errors.email?.message}
+          type="email"
+          autoComplete="off"
+        />
+        <InputField
+          label="Phone (optional)"
+          registration={register("phone")}
+          error={errors.phone?.message}
+          type="tel"
+          autoComplete="off"
+        />
         <FormField label="Notes (team only)" htmlFor="notes" error={errors.notes?.message}>
           <Textarea
             id="notes"

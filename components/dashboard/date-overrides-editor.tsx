@@ -1,11 +1,10 @@
 "use client";
 import { useTransition } from "react";
 import { deleteDateOverrideAction, saveDateOverrideAction } from "@/app/dashboard/staff/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { DateOverrideFields, type IntervalFields } from "@/lib/booking/catalogue-hours-fields";
 import { CheckboxField } from "./checkbox-field";
@@ -81,15 +80,14 @@ function AddOverride({ staffId }: { staffId: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 rounded-md border p-3">
       <p className="text-sm font-medium">Add or replace an override</p>
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <FormField label="Date" htmlFor="override-date" error={errors.date?.message}>
-        <Input
-          id="override-date"
-          type="date"
-          className="w-44"
-          {...register("date")}
-          {...fieldAria("override-date", errors.date?.message)}
-        />
-      </FormField>
+      <InputField
+        label="Date"
+        registration={register("date")}
+        id="override-date"
+        error={errors.date?.message}
+        type="date"
+        className="w-44"
+      />
       <CheckboxField id="override-closed" label="Closed all day" {...register("closed")} />
       {!watch("closed") ? (
         <div className="flex flex-col gap-1">

@@ -1,10 +1,10 @@
 "use client";
 import { type BookingView, rescheduleBookingAction } from "@/app/dashboard/bookings/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RescheduleFields } from "@/lib/booking/catalogue-desk-fields";
 import { formatTime, localDate } from "./format";
@@ -43,23 +43,21 @@ export function RescheduleForm({
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {formError ? <Alert variant="destructive">{formError}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label="Date" htmlFor="rs-date" error={errors.date?.message}>
-          <Input
-            id="rs-date"
-            type="date"
-            {...register("date")}
-            {...fieldAria("rs-date", errors.date?.message)}
-          />
-        </FormField>
-        <FormField label={`Time (${timeZone})`} htmlFor="rs-time" error={errors.time?.message}>
-          <Input
-            id="rs-time"
-            type="time"
-            step={300}
-            {...register("time")}
-            {...fieldAria("rs-time", errors.time?.message)}
-          />
-        </FormField>
+        <InputField
+          label="Date"
+          registration={register("date")}
+          id="rs-date"
+          error={errors.date?.message}
+          type="date"
+        />
+        <InputField
+          label={`Time (${timeZone})`}
+          registration={register("time")}
+          id="rs-time"
+          error={errors.time?.message}
+          type="time"
+          step={300}
+        />
       </div>
       <FormField label="With" htmlFor="rs-staff" error={errors.staffId?.message}>
         <NativeSelect

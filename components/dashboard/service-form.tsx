@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Controller } from "react-hook-form";
 import { createServiceAction, updateServiceAction } from "@/app/dashboard/services/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -71,9 +72,7 @@ export function ServiceForm({ id, initial, currency, staff, resourceTypes, canEd
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <fieldset disabled={!canEdit} className="flex flex-col gap-5">
-        <FormField label="Name" htmlFor="name" error={errors.name?.message}>
-          <Input id="name" {...register("name")} {...fieldAria("name", errors.name?.message)} />
-        </FormField>
+        <InputField label="Name" registration={register("name")} error={errors.name?.message} />
         <FormField label="Description" htmlFor="description" error={errors.description?.message}>
           <Textarea
             id="description"
@@ -82,20 +81,14 @@ export function ServiceForm({ id, initial, currency, staff, resourceTypes, canEd
             {...fieldAria("description", errors.description?.message)}
           />
         </FormField>
-        <FormField
+        <InputField
           label={`Price (${currency})`}
-          htmlFor="price"
+          registration={register("price")}
           error={errors.price?.message}
           hint={digits ? `e.g. 45 or 45.${"5".padEnd(digits, "0")}` : "Whole amounts only"}
-        >
-          <Input
-            id="price"
-            inputMode="decimal"
-            autoComplete="off"
-            {...register("price")}
-            {...fieldAria("price", errors.price?.message, "hint")}
-          />
-        </FormField>
+          inputMode="decimal"
+          autoComplete="off"
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           {NUMBER_FIELDS.map((f) => (
             <FormField

@@ -1,12 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
 import { bookSlotAction, explainSlotAction } from "@/app/dashboard/calendar/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
@@ -117,23 +117,21 @@ function SlotForm({
             </NativeSelect>
           </FormField>
           <div className="grid gap-3 sm:grid-cols-2">
-            <FormField label="Date" htmlFor="slot-date" error={errors.date?.message}>
-              <Input
-                id="slot-date"
-                type="date"
-                {...register("date")}
-                {...fieldAria("slot-date", errors.date?.message)}
-              />
-            </FormField>
-            <FormField label="Time" htmlFor="slot-time" error={errors.time?.message}>
-              <Input
-                id="slot-time"
-                type="time"
-                step={300}
-                {...register("time")}
-                {...fieldAria("slot-time", errors.time?.message)}
-              />
-            </FormField>
+            <InputField
+              label="Date"
+              registration={register("date")}
+              id="slot-date"
+              error={errors.date?.message}
+              type="date"
+            />
+            <InputField
+              label="Time"
+              registration={register("time")}
+              id="slot-time"
+              error={errors.time?.message}
+              type="time"
+              step={300}
+            />
           </div>
           <Explanation reasons={reasons} />
           <fieldset className="flex flex-col gap-3">
@@ -161,37 +159,30 @@ function SlotForm({
               />
             ) : (
               <div className="grid gap-3">
-                <FormField label="Name" htmlFor="slot-name" error={errors.name?.message}>
-                  <Input
-                    id="slot-name"
-                    autoComplete="off"
-                    {...register("name")}
-                    {...fieldAria("slot-name", errors.name?.message)}
-                  />
-                </FormField>
-                <FormField
+                <InputField
+                  label="Name"
+                  registration={register("name")}
+                  id="slot-name"
+                  error={errors.name?.message}
+                  autoComplete="off"
+                />
+                <InputField
                   label="Email"
-                  htmlFor="slot-email"
+                  registration={register("email")}
+                  id="slot-email"
                   error={errors.email?.message}
                   hint="If we know this email, the booking goes to that customer."
-                >
-                  <Input
-                    id="slot-email"
-                    type="email"
-                    autoComplete="off"
-                    {...register("email")}
-                    {...fieldAria("slot-email", errors.email?.message, "hint")}
-                  />
-                </FormField>
-                <FormField label="Phone (optional)" htmlFor="slot-phone" error={errors.phone?.message}>
-                  <Input
-                    id="slot-phone"
-                    type="tel"
-                    autoComplete="off"
-                    {...register("phone")}
-                    {...fieldAria("slot-phone", errors.phone?.message)}
-                  />
-                </FormField>
+                  type="email"
+                  autoComplete="off"
+                />
+                <InputField
+                  label="Phone (optional)"
+                  registration={register("phone")}
+                  id="slot-phone"
+                  error={errors.phone?.message}
+                  type="tel"
+                  autoComplete="off"
+                />
               </div>
             )}
           </fieldset>

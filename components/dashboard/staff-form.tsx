@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { createStaffAction, updateStaffAction } from "@/app/dashboard/staff/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { StaffFields } from "@/lib/booking/catalogue-fields";
@@ -39,13 +39,11 @@ export function StaffForm({ id, initial, members, timeZones, practiceTimeZone, c
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <fieldset disabled={!canEdit} className="flex flex-col gap-4">
-        <FormField label="Name shown to customers" htmlFor="displayName" error={errors.displayName?.message}>
-          <Input
-            id="displayName"
-            {...register("displayName")}
-            {...fieldAria("displayName", errors.displayName?.message)}
-          />
-        </FormField>
+        <InputField
+          label="Name shown to customers"
+          registration={register("displayName")}
+          error={errors.displayName?.message}
+        />
         <FormField
           label="Signs in as"
           htmlFor="userId"

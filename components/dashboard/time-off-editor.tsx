@@ -1,11 +1,10 @@
 "use client";
 import { useTransition } from "react";
 import { addTimeOffAction, deleteTimeOffAction } from "@/app/dashboard/staff/actions";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { TimeOffFields } from "@/lib/booking/catalogue-hours-fields";
 
@@ -83,30 +82,27 @@ function AddTimeOff({ staffId }: { staffId: string }) {
       <p className="text-sm font-medium">Add time off</p>
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label="From" htmlFor="timeoff-start" error={errors.startsAt?.message}>
-          <Input
-            id="timeoff-start"
-            type="datetime-local"
-            {...register("startsAt")}
-            {...fieldAria("timeoff-start", errors.startsAt?.message)}
-          />
-        </FormField>
-        <FormField label="Until" htmlFor="timeoff-end" error={errors.endsAt?.message}>
-          <Input
-            id="timeoff-end"
-            type="datetime-local"
-            {...register("endsAt")}
-            {...fieldAria("timeoff-end", errors.endsAt?.message)}
-          />
-        </FormField>
-      </div>
-      <FormField label="Reason (optional)" htmlFor="timeoff-reason" error={errors.reason?.message}>
-        <Input
-          id="timeoff-reason"
-          {...register("reason")}
-          {...fieldAria("timeoff-reason", errors.reason?.message)}
+        <InputField
+          label="From"
+          registration={register("startsAt")}
+          id="timeoff-start"
+          error={errors.startsAt?.message}
+          type="datetime-local"
         />
-      </FormField>
+        <InputField
+          label="Until"
+          registration={register("endsAt")}
+          id="timeoff-end"
+          error={errors.endsAt?.message}
+          type="datetime-local"
+        />
+      </div>
+      <InputField
+        label="Reason (optional)"
+        registration={register("reason")}
+        id="timeoff-reason"
+        error={errors.reason?.message}
+      />
       <Button type="submit" size="sm" className="self-start" disabled={formState.isSubmitting}>
         Add time off
       </Button>

@@ -36,8 +36,6 @@ export {
   viewBookingsAsSupport,
 } from "./support-view";
 export {
-  activeMemberFromSession,
-  assertPracticeActive,
   isPracticeSuspended,
   PRACTICE_SUSPENDED,
   PracticeSuspended,

@@ -5,10 +5,8 @@
  * path checks `status = 'active'`.
  */
 import { eq } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/sessions";
 import { tables, withTenant } from "@/lib/db";
-import { PracticeSuspended } from "@/lib/errors";
-import { type MemberActor, memberFromSession } from "@/lib/http/actor";
+import type { MemberActor } from "@/lib/http/actor";
 
 export { PRACTICE_SUSPENDED, PracticeSuspended } from "@/lib/errors";
 
@@ -24,13 +22,4 @@ export async function isPracticeSuspended(actor: MemberActor): Promise<boolean> 
       .where(eq(tables.tenants.id, actor.tenantId)),
   );
   return row?.status !== "active";
-}
-
-export async function assertPracticeActive(actor: MemberActor): Promise<void> {
-  if (await isPracticeSuspended(actor)) throw new PracticeSuspended();
-}
-
-/** `memberFromSession` already refuses a suspended practice (the session reads its status fresh). */
-export async function activeMemberFromSession(context: SessionContext | null): Promise<MemberActor> {
-  return memberFromSession(context);
 }

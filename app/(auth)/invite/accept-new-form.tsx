@@ -1,10 +1,10 @@
 "use client";
 import { z } from "zod";
-import { PasswordField } from "@/components/forms/password-field";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { PersonName } from "@/lib/tenants/fields";
 import { PasswordLength } from "@/lib/tenants/signup-fields";
@@ -28,14 +28,19 @@ export function AcceptNewForm({ token, email }: { token: string; email: string }
       <FormField label="Email" htmlFor="email">
         <Input id="email" type="email" value={email} autoComplete="username" readOnly />
       </FormField>
-      <FormField label="Your name" htmlFor="name" error={e.name?.message}>
-        <Input id="name" autoComplete="name" {...fieldAria("name", e.name?.message)} {...register("name")} />
-      </FormField>
-      <PasswordField
+      <InputField
+        label="Your name"
+        registration={register("name")}
+        error={e.name?.message}
+        autoComplete="name"
+      />
+      <InputField
+        type="password"
         label="Choose a password"
         registration={register("password")}
         error={e.password?.message}
         hint="At least 12 characters. A few unrelated words work well."
+        autoComplete="new-password"
       />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Joining…" : "Create my account and join"}

@@ -1,10 +1,9 @@
 "use client";
 import { z } from "zod";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { completeMfaAction } from "./actions";
 
 const Fields = z.object({ code: z.string().trim().min(1, "Enter the code from your app or a backup code") });
@@ -17,17 +16,16 @@ export function MfaForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <FormField label="Authentication code" htmlFor="code" error={error} hint={hint}>
-        <Input
-          id="code"
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellCheck={false}
-          autoFocus
-          {...fieldAria("code", error, hint)}
-          {...register("code")}
-        />
-      </FormField>
+      <InputField
+        label="Authentication code"
+        registration={register("code")}
+        error={error}
+        hint={hint}
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        spellCheck={false}
+        autoFocus
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Checking…" : "Verify"}
       </Button>

@@ -1,11 +1,10 @@
 "use client";
 import { useState } from "react";
 import { z } from "zod";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Email } from "@/lib/tenants/fields";
 import { requestResetAction } from "./actions";
 
@@ -28,15 +27,13 @@ export function RequestResetForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <FormField label="Email" htmlFor="email" error={formState.errors.email?.message}>
-        <Input
-          id="email"
-          type="email"
-          autoComplete="username"
-          {...fieldAria("email", formState.errors.email?.message)}
-          {...register("email")}
-        />
-      </FormField>
+      <InputField
+        label="Email"
+        registration={register("email")}
+        error={formState.errors.email?.message}
+        type="email"
+        autoComplete="username"
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Sending…" : "Send me a reset link"}
       </Button>

@@ -1,6 +1,6 @@
 "use client";
 import { z } from "zod";
-import { PasswordField } from "@/components/forms/password-field";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,16 +27,20 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {(formError || e.token) && <Alert variant="destructive">{e.token?.message ?? formError}</Alert>}
       <input type="hidden" {...register("token")} />
-      <PasswordField
+      <InputField
+        type="password"
         label="New password"
         registration={register("password")}
         error={e.password?.message}
         hint="At least 12 characters. A few unrelated words work well."
+        autoComplete="new-password"
       />
-      <PasswordField
+      <InputField
+        type="password"
         label="Repeat the new password"
         registration={register("repeatPassword")}
         error={e.repeatPassword?.message}
+        autoComplete="new-password"
       />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Set new password"}

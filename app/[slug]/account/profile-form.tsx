@@ -1,4 +1,5 @@
 "use client";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,14 +24,12 @@ export function ProfileForm({ slug, email, initial }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <FormField label="Name" htmlFor="name" error={errors.name?.message}>
-        <Input
-          id="name"
-          autoComplete="name"
-          {...fieldAria("name", errors.name?.message)}
-          {...register("name")}
-        />
-      </FormField>
+      <InputField
+        label="Name"
+        registration={register("name")}
+        error={errors.name?.message}
+        autoComplete="name"
+      />
       <FormField label="Email" htmlFor="account-email" hint={emailHint}>
         <Input
           id="account-email"
@@ -39,15 +38,13 @@ export function ProfileForm({ slug, email, initial }: Props) {
           {...fieldAria("account-email", undefined, emailHint)}
         />
       </FormField>
-      <FormField label="Phone (optional)" htmlFor="phone" error={errors.phone?.message}>
-        <Input
-          id="phone"
-          type="tel"
-          autoComplete="tel"
-          {...fieldAria("phone", errors.phone?.message)}
-          {...register("phone")}
-        />
-      </FormField>
+      <InputField
+        label="Phone (optional)"
+        registration={register("phone")}
+        error={errors.phone?.message}
+        type="tel"
+        autoComplete="tel"
+      />
       <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save details"}
       </Button>

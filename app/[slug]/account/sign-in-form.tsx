@@ -1,10 +1,9 @@
 "use client";
 import { useState } from "react";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { SignInCodeFields, SignInEmailFields } from "@/lib/customers/fields";
 import { requestCodeAction, verifyCodeAction } from "./actions";
 
@@ -35,15 +34,14 @@ function EmailStep({ slug, onSent }: { slug: string; onSent: (email: string) => 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <FormField label="Email" htmlFor="email" error={error} hint="The address you booked with.">
-        <Input
-          id="email"
-          type="email"
-          autoComplete="email"
-          {...fieldAria("email", error, "The address you booked with.")}
-          {...register("email")}
-        />
-      </FormField>
+      <InputField
+        label="Email"
+        registration={register("email")}
+        error={error}
+        hint="The address you booked with."
+        type="email"
+        autoComplete="email"
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Sending…" : "Email me a sign-in code"}
       </Button>
@@ -69,16 +67,14 @@ function CodeStep({ slug, email, practiceName, onRestart }: CodeStepProps) {
       </Alert>
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <input type="hidden" {...register("email")} />
-      <FormField label="Sign-in code" htmlFor="code" error={error}>
-        <Input
-          id="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          {...fieldAria("code", error)}
-          {...register("code")}
-        />
-      </FormField>
+      <InputField
+        label="Sign-in code"
+        registration={register("code")}
+        error={error}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Checking…" : "Sign in"}

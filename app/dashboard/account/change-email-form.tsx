@@ -1,11 +1,10 @@
 "use client";
 import { useState } from "react";
 import { z } from "zod";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Email } from "@/lib/tenants/fields";
 import { changeEmailAction } from "./actions";
 
@@ -35,24 +34,21 @@ export function ChangeEmailForm() {
         </Alert>
       )}
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <FormField label="New email address" htmlFor="newEmail" error={e.newEmail?.message}>
-        <Input
-          id="newEmail"
-          type="email"
-          autoComplete="email"
-          {...fieldAria("newEmail", e.newEmail?.message)}
-          {...register("newEmail")}
-        />
-      </FormField>
-      <FormField label="Current password" htmlFor="emailCurrentPassword" error={e.currentPassword?.message}>
-        <Input
-          id="emailCurrentPassword"
-          type="password"
-          autoComplete="current-password"
-          {...fieldAria("emailCurrentPassword", e.currentPassword?.message)}
-          {...register("currentPassword")}
-        />
-      </FormField>
+      <InputField
+        label="New email address"
+        registration={register("newEmail")}
+        error={e.newEmail?.message}
+        type="email"
+        autoComplete="email"
+      />
+      <InputField
+        label="Current password"
+        registration={register("currentPassword")}
+        id="emailCurrentPassword"
+        error={e.currentPassword?.message}
+        type="password"
+        autoComplete="current-password"
+      />
       <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Sending…" : "Send confirmation link"}
       </Button>

@@ -1,6 +1,6 @@
 "use client";
 import { z } from "zod";
-import { PasswordField } from "@/components/forms/password-field";
+import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -35,22 +35,27 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
-      <PasswordField
+      <InputField
+        type="password"
         label="Current password"
         registration={register("currentPassword")}
         error={e.currentPassword?.message}
         autoComplete="current-password"
       />
-      <PasswordField
+      <InputField
+        type="password"
         label="New password"
         registration={register("newPassword")}
         error={e.newPassword?.message}
         hint="At least 12 characters. A few unrelated words work well."
+        autoComplete="new-password"
       />
-      <PasswordField
+      <InputField
+        type="password"
         label="Repeat the new password"
         registration={register("repeatPassword")}
         error={e.repeatPassword?.message}
+        autoComplete="new-password"
       />
       <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Changing…" : "Change password"}
