@@ -16,7 +16,7 @@ import { hashPassword, NewPassword, verifyPassword } from "./password";
 import { forgetCachedSessions } from "./sessions";
 import { consumeToken, INVALID_LINK, issueToken, throttleMail, throttleTokenUse, tokenLink } from "./tokens";
 
-const { users, memberships, userSessions } = tables;
+const { users, userSessions } = tables;
 
 type Options = { ip?: string | null; now?: Date };
 

@@ -16,7 +16,7 @@ import { acceptTotp, type TotpDecision } from "./totp";
  * using one code — TOTP step or backup code — are decided one after the other: exactly one wins.
  */
 
-const { userMfa, userBackupCodes, memberships } = tables;
+const { userMfa, userBackupCodes } = tables;
 
 /** Associated data for the secret's encryption: a ciphertext moved to another user's row won't decrypt. */
 export const mfaContext = (userId: string) => `mfa:${userId}`;
