@@ -4,8 +4,8 @@
  * audit_log, where its owners and managers see who acted on their practice and why.
  */
 import { desc } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit";
 import { type Tx, tables, withTenant } from "@/lib/db";
-import { recordAudit } from "@/lib/tenants/audit";
 import type { PlatformAdmin } from "./access";
 
 const { platformAuditLog } = tables;

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, connection, type Tx, tables, withSystem, withTenant } from "@/lib/db";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 /**
  * For every tenant-owned table: a statement that inserts a valid row for the given tenant (referencing

@@ -29,11 +29,11 @@ import { POST as invite } from "@/app/api/v1/team/invitations/route";
 import { PATCH as changeRole, DELETE as removeMember } from "@/app/api/v1/team/members/[userId]/route";
 import { GET as team } from "@/app/api/v1/team/route";
 import { POST as transfer } from "@/app/api/v1/team/transfer-ownership/route";
-import type { Action } from "@/lib/auth/permissions";
-import { publishBookingPage } from "@/lib/auth/verification";
-import { createStaff as addStaffRecord } from "@/lib/booking/catalogue";
-import { inviteMember, transferOwnership } from "@/lib/tenants/team";
-import { addMember, unique } from "../helpers/factory";
+import type { Action } from "@/lib/auth";
+import { publishBookingPage } from "@/lib/auth";
+import { createStaff as addStaffRecord } from "@/lib/catalogue";
+import { inviteMember, transferOwnership } from "@/lib/tenants";
+import { addMember, unique } from "../support/factory";
 import { book, nextSlot, type World } from "./permissions-http-world";
 
 // biome-ignore lint/suspicious/noExplicitAny: route handlers differ only in their params type.

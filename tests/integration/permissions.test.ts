@@ -9,21 +9,21 @@ import {
   MATRIX,
   PERMISSION_ROLES,
   type PermissionRole,
-} from "@/lib/auth/permissions";
-import { publishBookingPage } from "@/lib/auth/verification";
+  publishBookingPage,
+} from "@/lib/auth";
 import { closeDatabase, withSystem, withTenant } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
-import { queryAudit } from "@/lib/tenants/audit-query";
 import {
   changeMemberRole,
   inviteMember,
   listTeam,
+  queryAudit,
   removeMember,
   resendInvitation,
   revokeInvitation,
   transferOwnership,
-} from "@/lib/tenants/team";
-import { addMember, createPractice, type TestPractice, unique } from "../helpers/factory";
+} from "@/lib/tenants";
+import { addMember, createPractice, type TestPractice, unique } from "../support/factory";
 
 afterAll(closeDatabase);
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { withSystem } from "@/lib/db";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { type Mailer, MailMessage } from "./message";
 
 /** Without SMTP, mail is kept in public.dev_mailbox (system access only) and shown at /dev/mailbox. */

@@ -1,5 +1,5 @@
 import { config } from "@/lib/config";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { devMailboxMailer } from "./dev-mailbox";
 import type { Mailer } from "./message";
 import { smtpMailer } from "./smtp";

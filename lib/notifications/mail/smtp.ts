@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { type Mailer, MailMessage } from "./message";
 
 /** Sends through an SMTP relay given as smtp://user:pass@host:587 (STARTTLS when offered) or smtps://. */

@@ -1,0 +1,2 @@
+/** Envelope encryption with the keyring. */
+export * from "./encryption";
