@@ -1,12 +1,11 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import type { ActionResult, ServerAction } from "@/components/forms/action-result";
 import { DomainError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/http";
 import { logger } from "@/lib/observability";
 
-export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+export type { ActionResult };
 
 function failure(message: string, errors: { field: string; message: string }[]): ActionResult<never> {
   const fieldErrors: Record<string, string> = {};
@@ -21,7 +20,7 @@ function failure(message: string, errors: { field: string; message: string }[]):
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
-): (raw: unknown) => Promise<ActionResult<T>> {
+): ServerAction<T> {
   return async (raw) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return failure("Some fields need attention.", zodFieldErrors(parsed.error));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeskActionsProvider } from "@/components/dashboard/desk-actions";
 import { formatLocalDate } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { TeamCalendar } from "@/components/dashboard/team-calendar";
@@ -10,6 +11,7 @@ import { calendarView } from "@/lib/bookings";
 import { LocalDate } from "@/lib/catalogue/fields";
 import { addDays, isoWeekday, localDateOf } from "@/lib/scheduling";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
+import { deskActions } from "../desk-actions";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -80,7 +82,9 @@ export default async function CalendarPage({
           </Button>
         </form>
       </div>
-      <TeamCalendar data={data} view={view} />
+      <DeskActionsProvider actions={deskActions}>
+        <TeamCalendar data={data} view={view} />
+      </DeskActionsProvider>
     </div>
   );
 }
