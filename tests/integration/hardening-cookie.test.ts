@@ -14,9 +14,12 @@ describe("a session cookie with a bad percent-escape (defect 5)", () => {
 
   it("is anonymous on a route, not a 500", async () => {
     const whoami = route(async ({ session }) => json({ signedIn: (await session()) !== null }));
-    const res = await whoami(new Request("http://localhost:3000/x", { headers: { cookie: "boka_session=%" } }), {
-      params: Promise.resolve({}),
-    });
+    const res = await whoami(
+      new Request("http://localhost:3000/x", { headers: { cookie: "boka_session=%" } }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ signedIn: false });
   });
