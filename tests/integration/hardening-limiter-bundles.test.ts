@@ -8,10 +8,10 @@ import { afterAll, describe, expect, it, vi } from "vitest";
  * gets a fresh copy of the real package, as two bundles would.
  */
 const require = createRequire(import.meta.url);
-function freshRateLimiterFlexible(): unknown {
+function freshRateLimiterFlexible(): Record<string, unknown> {
   const root = require.resolve("rate-limiter-flexible").replace(/index\.js$/, "");
   for (const id of Object.keys(require.cache)) if (id.startsWith(root)) delete require.cache[id];
-  return require("rate-limiter-flexible");
+  return require("rate-limiter-flexible") as Record<string, unknown>;
 }
 
 type LimiterModule = typeof import("@/lib/rate-limit");
