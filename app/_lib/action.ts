@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionResult, ServerAction } from "@/components/forms/action-result";
 import { DomainError } from "@/lib/errors";
-import { zodFieldErrors } from "@/lib/http";
+import { NUL_MESSAGE, nulPath, zodFieldErrors } from "@/lib/http";
 import { logger } from "@/lib/observability";
 
 export type { ActionResult };
@@ -22,6 +22,8 @@ export function defineAction<S extends z.ZodType, T>(
   handler: (input: z.infer<S>) => Promise<T>,
 ): ServerAction<T> {
   return async (raw) => {
+    const nul = nulPath(raw);
+    if (nul) return failure("Some fields need attention.", [{ field: nul, message: NUL_MESSAGE }]);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return failure("Some fields need attention.", zodFieldErrors(parsed.error));
     try {
