@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionResult, ServerAction } from "@/components/forms/action-result";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { DomainError } from "@/lib/errors";
 import { NUL_MESSAGE, nulPath, zodFieldErrors } from "@/lib/http";
 import { logger } from "@/lib/observability";
@@ -31,6 +32,13 @@ export function defineAction<S extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof DomainError) return failure(error.message, error.errors);
+      if (isDatabaseUnavailable(error)) {
+        logger.error({ err: error }, "server action failed: database unavailable");
+        return failure(
+          "The service is briefly unavailable. Nothing was changed; please try again shortly.",
+          [],
+        );
+      }
       logger.error({ err: error }, "server action failed");
       return failure("Something went wrong on our side. Nothing was changed; please try again.", []);
     }
