@@ -31,7 +31,12 @@ describe("invitation resend (defect 8)", () => {
     });
     const outcomes = [];
     for (let i = 0; i < 7; i++) {
-      outcomes.push(await resendInvitation(mine.owner.actor, invitationId).then(() => "sent", (e: unknown) => e));
+      outcomes.push(
+        await resendInvitation(mine.owner.actor, invitationId).then(
+          () => "sent",
+          (e: unknown) => e,
+        ),
+      );
     }
     expect(outcomes.slice(0, 5)).toEqual(Array(5).fill("sent"));
     expect(outcomes[6]).toBeInstanceOf(TooManyRequests);
