@@ -1,7 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionResult, ServerAction } from "@/components/forms/action-result";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { NUL_MESSAGE, nulPath, zodFieldErrors } from "@/lib/http";
 import { logger } from "@/lib/observability";

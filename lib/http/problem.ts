@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { DomainError, type FieldError, TooManyRequests } from "@/lib/errors";
 
 export const PROBLEM_BASE = "https://boka.dev/problems/";

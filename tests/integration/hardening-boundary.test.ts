@@ -15,7 +15,7 @@ import { POST as publicBooking } from "@/app/api/v1/public/tenants/[slug]/bookin
 import { GET as reports } from "@/app/api/v1/reports/route";
 import { PATCH as patchService } from "@/app/api/v1/services/[id]/route";
 import { PATCH as patchSettings } from "@/app/api/v1/settings/route";
-import { CustomerFields } from "@/lib/booking/catalogue-fields";
+import { CustomerFields } from "@/lib/catalogue/fields";
 import { closeDatabase } from "@/lib/db";
 import { buildWorld, nextSlot, type World } from "./permissions-http-world";
 

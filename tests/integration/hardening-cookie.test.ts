@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as publicTenant } from "@/app/api/v1/public/tenants/[slug]/route";
 import { closeDatabase } from "@/lib/db";
-import { readCookie } from "@/lib/http/request";
-import { json, route } from "@/lib/http/route";
+import { json, readCookie, route } from "@/lib/http";
 
 afterAll(closeDatabase);
 

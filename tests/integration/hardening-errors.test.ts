@@ -5,8 +5,8 @@ import { GET as publicTenant } from "@/app/api/v1/public/tenants/[slug]/route";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase } from "@/lib/db";
 import { TooManyRequests } from "@/lib/errors";
-import { SIGNUPS_PER_IP, signUp } from "@/lib/tenants/signup";
-import { TEST_PASSWORD, unique } from "../helpers/factory";
+import { SIGNUPS_PER_IP, signUp } from "@/lib/tenants";
+import { TEST_PASSWORD, unique } from "../support/factory";
 
 afterAll(closeDatabase);
 

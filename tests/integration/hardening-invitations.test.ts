@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/lib/db";
 import { NotFound, TooManyRequests } from "@/lib/errors";
-import { inviteMember, resendInvitation } from "@/lib/tenants/team";
-import { createPractice, type TestPractice, unique } from "../helpers/factory";
+import { inviteMember, resendInvitation } from "@/lib/tenants";
+import { createPractice, type TestPractice, unique } from "../support/factory";
 
 afterAll(closeDatabase);
 

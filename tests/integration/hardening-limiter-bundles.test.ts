@@ -26,7 +26,7 @@ const originalRedis = process.env.REDIS_URL;
 process.env.REDIS_URL ??= "redis://127.0.0.1:1";
 
 afterAll(async () => {
-  const { closeCache } = await import("@/lib/cache/store");
+  const { closeCache } = await import("@/lib/cache");
   await closeCache();
   if (originalRedis === undefined) delete process.env.REDIS_URL;
   else process.env.REDIS_URL = originalRedis;
@@ -38,7 +38,7 @@ describe("limiters across Next bundles (defect 1)", () => {
     const handler = await bundleCopy();
     expect(action.createLimiter).not.toBe(handler.createLimiter);
     // With a real Redis, wait for the connection so Redis (not the fallback) does all the counting.
-    const redis = (await import("@/lib/cache/store")).redisClient();
+    const redis = (await import("@/lib/cache")).redisClient();
     if (originalRedis && redis && redis.status !== "ready") await new Promise((r) => redis.once("ready", r));
     for (const [first, second] of [
       [action, handler],
@@ -65,7 +65,7 @@ describe("limiters across Next bundles (defect 1)", () => {
   it("without Redis, the in-process counts are shared by both copies", async () => {
     const saved = process.env.REDIS_URL;
     delete process.env.REDIS_URL;
-    await (await import("@/lib/cache/store")).closeCache();
+    await (await import("@/lib/cache")).closeCache();
     try {
       const action = await bundleCopy();
       const handler = await bundleCopy();

@@ -4,17 +4,18 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { issueDeviceToken } from "@/lib/auth/device-cookie";
-import { LOGIN_FAILED, logIn } from "@/lib/auth/login";
 import {
   ACCOUNT_FAILURES_PER_HOUR,
   DEVICE_FAILURES_PER_HOUR,
   FREE_FAILURES,
+  issueDeviceToken,
+  LOGIN_FAILED,
+  logIn,
   MAX_DELAY_SECONDS,
-} from "@/lib/auth/throttle";
+} from "@/lib/auth";
 import { closeDatabase } from "@/lib/db";
 import { TooManyRequests, ValidationFailed } from "@/lib/errors";
-import { createPractice, TEST_PASSWORD } from "../helpers/factory";
+import { createPractice, TEST_PASSWORD } from "../support/factory";
 
 afterAll(closeDatabase);
 

@@ -2,8 +2,8 @@ import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { createLogger } from "@/lib/observability/logger";
-import { createPractice, unique } from "../helpers/factory";
+import { createLogger } from "@/lib/observability";
+import { createPractice, unique } from "../support/factory";
 
 afterAll(closeDatabase);
 

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
-import { isEmbeddablePath } from "@/lib/http/csp";
+import { isEmbeddablePath } from "@/lib/http";
 import { Slug } from "@/lib/tenants/fields";
 import { proxy } from "@/proxy";
 
