@@ -1,8 +1,10 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as publicTenant } from "@/app/api/v1/public/tenants/[slug]/route";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, connection } from "@/lib/db";
 import { json, readCookie, route } from "@/lib/http";
 
+// Open (and, embedded, migrate) the database in a hook, whose timeout allows a cold start.
+beforeAll(() => connection());
 afterAll(closeDatabase);
 
 describe("a session cookie with a bad percent-escape (defect 5)", () => {

@@ -1,13 +1,15 @@
 /** Defect 12: sign-up is rate limited, a database outage is a 503 with Retry-After, errors are not cached. */
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as publicTenant } from "@/app/api/v1/public/tenants/[slug]/route";
 import { resetConfigForTests } from "@/lib/config";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, connection } from "@/lib/db";
 import { TooManyRequests } from "@/lib/errors";
 import { SIGNUPS_PER_IP, signUp } from "@/lib/tenants";
 import { TEST_PASSWORD, unique } from "../support/factory";
 
+// Open (and, embedded, migrate) the database in a hook, whose timeout allows a cold start.
+beforeAll(() => connection());
 afterAll(closeDatabase);
 
 const randomIp = () => `10.${[...randomBytes(3)].join(".")}`;
@@ -57,7 +59,8 @@ describe("sign-up rate limit", () => {
         randomIp(),
       ),
     ).resolves.toMatchObject({ slug });
-  });
+    // Seven password hashes: give a loaded machine time.
+  }, 120_000);
 });
 
 describe("error responses", () => {

@@ -3,7 +3,7 @@
  * and cannot lock the owner out of a browser they have signed in with before (OWASP device cookies).
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT_FAILURES_PER_HOUR,
   DEVICE_FAILURES_PER_HOUR,
@@ -13,10 +13,12 @@ import {
   logIn,
   MAX_DELAY_SECONDS,
 } from "@/lib/auth";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, connection } from "@/lib/db";
 import { TooManyRequests, ValidationFailed } from "@/lib/errors";
 import { createPractice, TEST_PASSWORD } from "../support/factory";
 
+// Open (and, embedded, migrate) the database in a hook, whose timeout allows a cold start.
+beforeAll(() => connection());
 afterAll(closeDatabase);
 
 // Fresh documentation-range IPs per run: with Redis, per-IP counts outlive the test process.
@@ -57,7 +59,7 @@ describe("parallel bursts (defect 3)", () => {
     const outcomes = await Promise.all(Array.from({ length: 200 }, () => attempt(owner.email, WRONG, now)));
     expect(count(outcomes, "evaluated")).toBe(FREE_FAILURES);
     expect(count(outcomes, "429")).toBe(200 - FREE_FAILURES);
-  });
+  }, 120_000);
 });
 
 describe("device cookies (defect 2)", () => {
@@ -88,7 +90,7 @@ describe("device cookies (defect 2)", () => {
     // The owner's own browser still gets in, mistyping first like people do.
     expect(await attempt(owner.email, WRONG, t, { deviceToken })).toBe("evaluated");
     expect(await attempt(owner.email, TEST_PASSWORD, t, { deviceToken })).toBe("signed in");
-  });
+  }, 120_000);
 
   it("a device that spends its own budget is trusted no more than any other", async () => {
     const { owner } = await createPractice();

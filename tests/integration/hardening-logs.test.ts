@@ -1,10 +1,12 @@
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, tables, withSystem } from "@/lib/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, connection, tables, withSystem } from "@/lib/db";
 import { createLogger } from "@/lib/observability";
 import { createPractice, unique } from "../support/factory";
 
+// Open (and, embedded, migrate) the database in a hook, whose timeout allows a cold start.
+beforeAll(() => connection());
 afterAll(closeDatabase);
 
 /** A logger like the app's, writing into a string. */
