@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
-import { redisClient } from "@/lib/cache";
+import { connectedRedis, redisClient } from "@/lib/cache";
 import { logger } from "@/lib/observability";
 
 const LimiterOptions = z.object({
@@ -155,6 +155,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
   async function withFallback<T>(op: (s: RateLimiterRedis) => Promise<T>, fallback: () => T): Promise<T> {
     if (!store) return fallback();
     try {
+      await connectedRedis();
       return await op(store);
     } catch (error) {
       if (error instanceof RateLimiterRes) throw error;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { redisClient } from "@/lib/cache";
+import { connectedRedis, redisClient } from "@/lib/cache";
 import { logger } from "@/lib/observability";
 
 /**
@@ -75,7 +75,7 @@ function beginInProcess(key: string, now: number): number {
  * fails, this process's count answers instead.
  */
 export async function beginDelayedAttempt(key: string, now: number): Promise<number> {
-  const redis = redisClient();
+  const redis = await connectedRedis();
   const k = stateKey(key);
   if (redis) {
     try {
