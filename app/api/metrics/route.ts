@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { assertMayScrape, exposition } from "@/lib/observability";
 
 export const dynamic = "force-dynamic";
