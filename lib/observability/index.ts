@@ -2,5 +2,5 @@
 export * from "./http-requests";
 export * from "./logger";
 export * from "./metrics";
-export * from "./scrape-access";
 export * from "./request-context";
+export * from "./scrape-access";
