@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { findService, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
+import { metrics } from "@/lib/observability";
 import { MINUTE } from "@/lib/scheduling";
 import { SlotUnavailable } from "./errors";
 import { claim, expireStaleHolds, slotAt } from "./slot-claim";
@@ -139,6 +140,8 @@ export async function createBooking(
     },
   );
   await recordEvent(tx, booking, "created", actor, null);
+  // Counted at the write: the booking is the transaction's last change, so a rollback after it is rare.
+  metrics().bookingsCreated.inc({ channel: input.source });
   return { booking, manageToken };
 }
 
@@ -178,6 +181,8 @@ export async function cancelBooking(
     .returning();
   if (!after) throw new NotFound("Booking not found");
   await recordEvent(tx, after, "cancelled", actor, before);
+  // The label drops the user id of "staff:<id>" so the series stay few.
+  metrics().bookingsCancelled.inc({ by: actor.split(":")[0] });
   return after;
 }
 

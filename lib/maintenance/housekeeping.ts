@@ -2,7 +2,7 @@ import { lt, or, sql } from "drizzle-orm";
 import { sweepExpiredHolds } from "@/lib/bookings";
 import { config } from "@/lib/config";
 import { type Tx, tables, withSystem } from "@/lib/db";
-import { logger } from "@/lib/observability";
+import { logger, timeJob } from "@/lib/observability";
 
 type Task = { reason: string; run: (tx: Tx) => Promise<number> };
 
@@ -82,7 +82,7 @@ export async function runHousekeeping(): Promise<Record<string, number>> {
   const done: Record<string, number> = {};
   for (const task of TASKS) {
     try {
-      done[task.reason] = await withSystem(task.reason, task.run);
+      done[task.reason] = await timeJob("housekeeping", () => withSystem(task.reason, task.run));
     } catch (err) {
       logger.warn({ err, task: task.reason }, "housekeeping task failed; retrying on the next tick");
     }

@@ -1,3 +1,5 @@
+import { metrics } from "@/lib/observability";
+
 /**
  * A short-lived, per-process cache of public availability answers. Many visitors of one practice ask the
  * same question within seconds; answering from memory keeps the endpoint fast under load. It is safe
@@ -22,7 +24,11 @@ export function cachedAvailability<T>(
   if (ttlSeconds <= 0) return compute();
   const cacheKey = `${slug}\n${key}`;
   const hit = entries.get(cacheKey) as Entry<T> | undefined;
-  if (hit && hit.expiresAt > now) return hit.value;
+  if (hit && hit.expiresAt > now) {
+    metrics().availabilityCache.inc({ result: "hit" });
+    return hit.value;
+  }
+  metrics().availabilityCache.inc({ result: "miss" });
   const value = compute();
   entries.set(cacheKey, { slug, expiresAt: now + ttlSeconds * 1000, value });
   // Errors (404, 422) are not kept: the next request asks again.

@@ -1,5 +1,5 @@
 import { config } from "@/lib/config";
-import { logger } from "@/lib/observability";
+import { logger, metrics } from "@/lib/observability";
 import { devMailboxMailer } from "./dev-mailbox";
 import type { Mailer } from "./message";
 import { smtpMailer } from "./smtp";
@@ -9,6 +9,25 @@ export type { Mailer, MailMessage, SentMail } from "./message";
 export { smtpMailer } from "./smtp";
 
 const globalForMail = globalThis as unknown as { bokaMailer?: { key: string; mailer: Mailer } };
+
+/** Every send lands in boka_email_deliveries_total by transport and result. */
+function counted(inner: Mailer): Mailer {
+  const deliveries = metrics().emailDeliveries;
+  const transport = inner.kind.replace("-", "_");
+  return {
+    ...inner,
+    async send(message) {
+      try {
+        const sent = await inner.send(message);
+        deliveries.inc({ transport, result: "sent" });
+        return sent;
+      } catch (error) {
+        deliveries.inc({ transport, result: "failed" });
+        throw error;
+      }
+    },
+  };
+}
 
 /** SMTP when SMTP_URL is set, else the dev mailbox. Re-reads config so tests can switch between them. */
 export function mailer(): Mailer {
@@ -20,7 +39,7 @@ export function mailer(): Mailer {
       logger.warn("SMTP_URL is not set: outgoing mail is kept in the dev mailbox table only");
     }
     const mailer = cfg.SMTP_URL ? smtpMailer({ url: cfg.SMTP_URL, from: cfg.MAIL_FROM }) : devMailboxMailer();
-    globalForMail.bokaMailer = { key, mailer };
+    globalForMail.bokaMailer = { key, mailer: counted(mailer) };
   }
   return globalForMail.bokaMailer.mailer;
 }
