@@ -41,6 +41,8 @@ const ConfigSchema = z.object({
     })
     .optional(),
   SEED_DEMO: bool.optional(),
+  // The most requests per minute an owner may allow one API key (each key defaults to 600).
+  API_KEY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(100_000).default(6_000),
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   // Bearer token for GET /api/metrics. Unset: only loopback clients may scrape.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),

@@ -17,6 +17,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { apiKeys } from "./schema-integrations";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -421,6 +422,8 @@ export const platformAuditLog = pgTable("platform_audit_log", {
   createdAt: instant("created_at").notNull().defaultNow(),
 });
 
+export { apiKeys } from "./schema-integrations";
+
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {
   tenants,
@@ -449,4 +452,5 @@ export const typedTables = {
   customer_otps: customerOtps,
   customer_sessions: customerSessions,
   platform_audit_log: platformAuditLog,
+  api_keys: apiKeys,
 };

@@ -116,6 +116,15 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
       tokenHash: Buffer.alloc(32),
       expiresAt: new Date("2030-01-01T00:00:00Z"),
     }),
+  api_keys: (tx, t, userId) =>
+    tx.insert(tables.apiKeys).values({
+      tenantId: t,
+      name: "Stolen key",
+      prefix: "boka_live_xxxxxx",
+      secretHash: Buffer.alloc(32, 7),
+      scopes: ["bookings:read"],
+      createdBy: userId,
+    }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),
@@ -235,6 +244,7 @@ describe("cross-tenant isolation", () => {
       "staff_members",
       "service_staff",
       "invitations",
+      "api_keys",
     ]) {
       const insert = INSERT_FOR_TENANT[table];
       const own = await asA((tx) => insert?.(tx, a.tenantId, a.owner.userId, aSchedule) ?? Promise.resolve());
