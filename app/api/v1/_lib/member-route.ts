@@ -1,24 +1,40 @@
 /**
- * The dashboard API's route wrapper: `route()` (request id, Origin check, problem+json) plus the team
- * member behind the session. Permissions are NOT checked here: every handler calls a lib function that
- * runs `assertCan` (and RLS), so the API answers exactly what the dashboard does. API keys will be
- * resolved here too, into the same member actor.
+ * The team API's route wrapper: `route()` (request id, Origin check, problem+json) plus the actor: the
+ * member behind the session, or the practice behind `Authorization: Bearer <API key>`. Each route names
+ * the scope a key needs (or "session": team, ownership, settings, audit and key management refuse
+ * keys). Role permissions are NOT checked here: every handler calls a lib function that runs
+ * `assertCan` (and RLS), so the API answers exactly what the dashboard does, for a key by its scopes.
  *
  * JSON is snake_case on the wire and camelCase in lib: bodies are converted after validation, results
  * before sending, and a lib field error (`staffIds.0`) is renamed to the field the client sent (`staff_ids.0`).
  */
 import { z } from "zod";
-import { NotFound, ValidationFailed } from "@/lib/errors";
+import { bearerToken, resolveApiKey } from "@/lib/api-keys";
+import { assertScope, type Scope, SessionOnly } from "@/lib/api-keys/fields";
+import { NotFound, Unauthenticated, ValidationFailed } from "@/lib/errors";
 import { json, type MemberActor, memberFromSession, type RouteContext, route } from "@/lib/http";
 import { instant } from "@/lib/public-booking";
 
 export type MemberContext<P> = RouteContext<P> & { actor: MemberActor };
+/** The scope an API key needs for a route, or "session" for routes only a signed-in member may use. */
+export type RouteAccess = Scope | "session";
+
+async function actorFor<P>(ctx: RouteContext<P>, access: RouteAccess): Promise<MemberActor> {
+  const token = bearerToken(ctx.request.headers);
+  if (token === null) return memberFromSession(await ctx.session());
+  if (access === "session") throw new SessionOnly();
+  const resolved = await resolveApiKey(token);
+  if (!resolved) throw new Unauthenticated("The API key is not valid: it is wrong, revoked or expired.");
+  assertScope(resolved.actor.apiKey.scopes, access);
+  return resolved.actor;
+}
 
 export function memberRoute<P = Record<string, string>>(
+  access: RouteAccess,
   handler: (ctx: MemberContext<P>) => Promise<Response>,
 ) {
   return route<P>(async (ctx) => {
-    const actor = memberFromSession(await ctx.session());
+    const actor = await actorFor(ctx, access);
     try {
       return await handler({ ...ctx, actor });
     } catch (error) {

@@ -7,7 +7,7 @@ import { memberRoute, queryParams } from "../_lib/member-route";
  * GET /api/v1/audit?actor&action&from&to&before — newest first, 50 a page; `next_before` fetches the
  * next page. `details` is returned as recorded.
  */
-export const GET = memberRoute(async ({ actor, request }) => {
+export const GET = memberRoute("session", async ({ actor, request }) => {
   const page = await queryAudit(actor, AuditQuery.parse(queryParams(request)));
   return json(
     {

@@ -9,7 +9,7 @@ import { bookingJson } from "./_lib/booking-json";
  * GET /api/v1/bookings?from&to&status&staff_id&service_id&customer&page — owners and managers see every
  * booking, staff only their own diary (lib decides).
  */
-export const GET = memberRoute(async ({ actor, request }) => {
+export const GET = memberRoute("bookings:read", async ({ actor, request }) => {
   const result = await listBookings(actor, queryParams(request));
   return ok({
     bookings: result.rows,
@@ -40,7 +40,7 @@ const NewBooking = z
   });
 
 /** POST /api/v1/bookings → 201; a taken time is a 409 slot-unavailable. Staff book into their own diary. */
-export const POST = memberRoute(async ({ actor, json }) => {
+export const POST = memberRoute("bookings:write", async ({ actor, json }) => {
   const body = await json(NewBooking);
   const booking = await bookForCustomer(actor, {
     serviceId: body.service_id,

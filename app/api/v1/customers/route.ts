@@ -10,14 +10,14 @@ const ListQuery = z.object({
 });
 
 /** GET /api/v1/customers?query&page&page_size — search by name, email or phone. */
-export const GET = memberRoute(async ({ actor, request }) => {
+export const GET = memberRoute("customers:read", async ({ actor, request }) => {
   const query = ListQuery.parse(queryParams(request));
   const { rows, total } = await listCustomers(actor, query);
   return ok({ customers: rows, total, page: query.page, pageSize: query.pageSize });
 });
 
 /** POST /api/v1/customers → 201 `{id}`; an email another customer has is a 422 on `email`. */
-export const POST = memberRoute(async ({ actor, json }) => {
+export const POST = memberRoute("customers:write", async ({ actor, json }) => {
   const body = await json(NewCustomerBody);
   return ok(await createCustomer(actor, body), 201);
 });

@@ -9,14 +9,14 @@ const SettingsPatch = TenantSettingsFields.partial().pick({ name: true, currency
 });
 
 /** GET /api/v1/settings — owners and managers. */
-export const GET = memberRoute(async ({ actor }) => {
+export const GET = memberRoute("session", async ({ actor }) => {
   const settings = await viewTenantSettings(actor);
   const page = await bookingPageStatus(actor);
   return ok({ ...settings, publishedAt: page.publishedAt });
 });
 
 /** PATCH /api/v1/settings `{name?, time_zone?, currency?, hold_minutes?}` → the settings (owners); audited. */
-export const PATCH = memberRoute(async ({ actor, json, ip }) => {
+export const PATCH = memberRoute("session", async ({ actor, json, ip }) => {
   const patch = await json(SettingsPatch);
   // The whole team may read the current values (they are the practice's name and zone); lib decides the write.
   const current = await getTenantSettings(actor);

@@ -14,12 +14,12 @@ const NewStaffBody = z.object({
 });
 
 /** GET /api/v1/staff — everyone who takes bookings, with the linked member's email. */
-export const GET = memberRoute(async ({ actor }) => {
+export const GET = memberRoute("catalogue:read", async ({ actor }) => {
   return ok({ staff: await listStaff(actor) });
 });
 
 /** POST /api/v1/staff → 201 `{id}`. */
-export const POST = memberRoute(async ({ actor, json }) => {
+export const POST = memberRoute("catalogue:write", async ({ actor, json }) => {
   const body = await json(NewStaffBody);
   const created = await createStaff(actor, {
     displayName: body.display_name,
