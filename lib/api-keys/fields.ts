@@ -42,3 +42,12 @@ export const RollApiKey = z.object({
 export function scopeLabel(scope: Scope): string {
   return SCOPES[scope].label;
 }
+
+/** The Settings form, as the browser holds it: an optional expiry day and the limit as typed. */
+export const ApiKeyForm = z.object({
+  name: z.string().trim().min(1, "Give the key a name").max(100, "At most 100 characters"),
+  scopes: z.array(ScopeName).min(1, "Choose at least one scope"),
+  expiresOn: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "Choose a date"),
+  rateLimitPerMinute: z.string().regex(/^\d{1,6}$/, "A whole number of requests per minute"),
+});
+export type ApiKeyForm = z.infer<typeof ApiKeyForm>;
