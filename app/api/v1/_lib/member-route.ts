@@ -14,42 +14,61 @@ import { assertScope, type Scope, SessionOnly } from "@/lib/api-keys/fields";
 import { NotFound, Unauthenticated, ValidationFailed } from "@/lib/errors";
 import { json, type MemberActor, memberFromSession, type RouteContext, route } from "@/lib/http";
 import { instant } from "@/lib/public-booking";
+import { idempotently, spendRequest } from "./conventions";
 
 export type MemberContext<P> = RouteContext<P> & { actor: MemberActor };
 /** The scope an API key needs for a route, or "session" for routes only a signed-in member may use. */
 export type RouteAccess = Scope | "session";
 
-async function actorFor<P>(ctx: RouteContext<P>, access: RouteAccess): Promise<MemberActor> {
+async function actorFor<P>(
+  ctx: RouteContext<P>,
+  access: RouteAccess,
+): Promise<{ actor: MemberActor; keyLimit: number | null }> {
   const token = bearerToken(ctx.request.headers);
-  if (token === null) return memberFromSession(await ctx.session());
+  if (token === null) return { actor: memberFromSession(await ctx.session()), keyLimit: null };
   if (access === "session") throw new SessionOnly();
   const resolved = await resolveApiKey(token);
   if (!resolved) throw new Unauthenticated("The API key is not valid: it is wrong, revoked or expired.");
   assertScope(resolved.actor.apiKey.scopes, access);
-  return resolved.actor;
+  return { actor: resolved.actor, keyLimit: resolved.rateLimitPerMinute };
 }
 
+/**
+ * The actor, then its rate limit (the RateLimit headers go on every answer from here on, errors too),
+ * then the handler, through Idempotency-Key handling for POST and PATCH.
+ */
 export function memberRoute<P = Record<string, string>>(
   access: RouteAccess,
   handler: (ctx: MemberContext<P>) => Promise<Response>,
 ) {
-  return route<P>(async (ctx) => {
-    const actor = await actorFor(ctx, access);
-    try {
-      return await handler({ ...ctx, actor });
-    } catch (error) {
-      if (error instanceof ValidationFailed) {
-        const errors = error.errors.map((e) => ({ ...e, field: snakePath(e.field) }));
-        throw new ValidationFailed(error.message, errors);
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    let limits: Record<string, string> = {};
+    const response = await route<P>(async (ctx) => {
+      const { actor, keyLimit } = await actorFor(ctx, access);
+      limits = await spendRequest(actor, keyLimit);
+      try {
+        return await idempotently(ctx.request, actor, () => handler({ ...ctx, actor }));
+      } catch (error) {
+        if (error instanceof ValidationFailed) {
+          const errors = error.errors.map((e) => ({ ...e, field: snakePath(e.field) }));
+          throw new ValidationFailed(error.message, errors);
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    })(request, context);
+    for (const [name, value] of Object.entries(limits)) response.headers.set(name, value);
+    return response;
+  };
 }
 
 const toSnake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const toCamel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const snakePath = (path: string) => path.split(".").map(toSnake).join(".");
+/** lib's camelCase field names to the wire's; header names (`Idempotency-Key`) stay as they are. */
+const snakePath = (path: string) =>
+  path
+    .split(".")
+    .map((p) => (/^[a-z][A-Za-z0-9]*$/.test(p) ? toSnake(p) : p))
+    .join(".");
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
