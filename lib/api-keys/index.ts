@@ -5,6 +5,7 @@ export {
   createApiKey,
   type IssuedApiKey,
   listApiKeys,
+  listApiKeysPage,
   revokeApiKey,
   rollApiKey,
 } from "./manage";

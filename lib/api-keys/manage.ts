@@ -9,6 +9,7 @@ import { config } from "@/lib/config";
 import { type Actor, type Tx, tables, withTenant } from "@/lib/db";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/http/problem";
+import { keysetPage, type ListPage, type PageParams } from "@/lib/pagination";
 import { recordAudit } from "@/lib/tenants/audit";
 import { DEFAULT_RATE_LIMIT, NewApiKey, RollApiKey } from "./fields";
 import { newSecret } from "./secret";
@@ -114,6 +115,22 @@ export async function listApiKeys(actor: Actor): Promise<ApiKeySummary[]> {
       .from(apiKeys)
       .where(eq(apiKeys.tenantId, actor.tenantId))
       .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)),
+  );
+}
+
+export async function listApiKeysPage(actor: Actor, page: PageParams): Promise<ListPage<ApiKeySummary>> {
+  assertCan(actor, "settings.api_keys");
+  const scope = eq(apiKeys.tenantId, actor.tenantId);
+  const keyset = { table: apiKeys, createdAt: apiKeys.createdAt, id: apiKeys.id, scope, where: scope };
+  return withTenant(actor, (tx) =>
+    keysetPage(tx, keyset, page, (where, orderBy, limit) =>
+      tx
+        .select(summaryColumns)
+        .from(apiKeys)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+    ),
   );
 }
 

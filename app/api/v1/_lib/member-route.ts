@@ -12,7 +12,8 @@ import { z } from "zod";
 import { bearerToken, resolveApiKey } from "@/lib/api-keys";
 import { assertScope, type Scope, SessionOnly } from "@/lib/api-keys/fields";
 import { NotFound, Unauthenticated, ValidationFailed } from "@/lib/errors";
-import { json, type MemberActor, memberFromSession, type RouteContext, route } from "@/lib/http";
+import { json, type MemberActor, memberFromSession, type RouteContext, route, zodFieldErrors } from "@/lib/http";
+import { type ListPage, PageParams } from "@/lib/pagination";
 import { instant } from "@/lib/public-booking";
 import { idempotently, spendRequest } from "./conventions";
 
@@ -106,6 +107,23 @@ export function pathId(value: unknown, what: string): string {
   const parsed = z.uuid().safeParse(value);
   if (!parsed.success) throw new NotFound(`${what} not found`);
   return parsed.data;
+}
+
+/** The query string through a schema; bad values are field errors named as the client sent them. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(queryParams(request));
+  if (!parsed.success) {
+    throw new ValidationFailed("Some query parameters need attention.", zodFieldErrors(parsed.error));
+  }
+  return parsed.data;
+}
+
+/** `limit`, `starting_after` and `ending_before`. */
+export const listParams = (request: Request): PageParams => parseQuery(request, PageParams);
+
+/** A cursor page as the wire carries it: `{object: "list", data, has_more}`. */
+export function list<T>(page: ListPage<T>, present: (row: T) => unknown = (row) => row): Response {
+  return ok({ object: "list", data: page.data.map(present), hasMore: page.hasMore });
 }
 
 /** The query string as a plain object (a repeated name keeps its first value), keys as lib names them. */

@@ -1,11 +1,10 @@
-import { createApiKey, listApiKeys } from "@/lib/api-keys";
-import { camel, memberRoute, ok } from "../_lib/member-route";
+import { createApiKey, listApiKeysPage } from "@/lib/api-keys";
+import { camel, list, listParams, memberRoute, ok } from "../_lib/member-route";
 import { apiKeyJson, NewApiKeyBody } from "./_lib/api-key-json";
 
-/** GET /api/v1/api-keys — the practice's keys, newest first (owners and managers, signed in). */
-export const GET = memberRoute("session", async ({ actor }) => {
-  const keys = await listApiKeys(actor);
-  return ok({ object: "list", data: keys.map(apiKeyJson), hasMore: false });
+/** GET /api/v1/api-keys?limit&starting_after&ending_before — newest first (owners and managers, signed in). */
+export const GET = memberRoute("session", async ({ actor, request }) => {
+  return list(await listApiKeysPage(actor, listParams(request)), apiKeyJson);
 });
 
 /** POST /api/v1/api-keys → 201 with `secret`: the only time the key is shown. */

@@ -1,23 +1,17 @@
 import { z } from "zod";
-import { bookForCustomer, listBookings } from "@/lib/bookings";
+import { bookForCustomer, listBookingsPage } from "@/lib/bookings";
 import { CustomerFields } from "@/lib/catalogue/fields";
 import { Email, PersonName } from "@/lib/tenants/fields";
-import { memberRoute, ok, queryParams } from "../_lib/member-route";
+import { list, listParams, memberRoute, ok, queryParams } from "../_lib/member-route";
 import { bookingJson } from "./_lib/booking-json";
 
 /**
- * GET /api/v1/bookings?from&to&status&staff_id&service_id&customer&page — owners and managers see every
- * booking, staff only their own diary (lib decides).
+ * GET /api/v1/bookings?from&to&status&staff_id&service_id&customer&limit&starting_after&ending_before —
+ * newest first, a cursor page; owners, managers and keys see every booking, staff only their own diary.
  */
 export const GET = memberRoute("bookings:read", async ({ actor, request }) => {
-  const result = await listBookings(actor, queryParams(request));
-  return ok({
-    bookings: result.rows,
-    total: result.total,
-    page: result.page,
-    pageSize: result.pageSize,
-    timeZone: result.timeZone,
-  });
+  const page = await listBookingsPage(actor, queryParams(request), listParams(request));
+  return list(page, (row) => ({ object: "booking", ...row }));
 });
 
 /** Exactly one of `customer_id` (an existing customer) or `customer` (found by email, or added). */

@@ -1,19 +1,15 @@
 import { z } from "zod";
-import { createCustomer, listCustomers } from "@/lib/catalogue";
-import { memberRoute, ok, queryParams } from "../_lib/member-route";
+import { createCustomer, listCustomersPage } from "@/lib/catalogue";
+import { list, listParams, memberRoute, ok, parseQuery } from "../_lib/member-route";
 import { NewCustomerBody } from "./_lib/customer-body";
 
-const ListQuery = z.object({
-  query: z.string().max(120, "Use at most 120 characters").default(""),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
+const Search = z.object({ query: z.string().max(120, "Use at most 120 characters").default("") });
 
-/** GET /api/v1/customers?query&page&page_size — search by name, email or phone. */
+/** GET /api/v1/customers?query&limit&starting_after&ending_before — search by name, email or phone. */
 export const GET = memberRoute("customers:read", async ({ actor, request }) => {
-  const query = ListQuery.parse(queryParams(request));
-  const { rows, total } = await listCustomers(actor, query);
-  return ok({ customers: rows, total, page: query.page, pageSize: query.pageSize });
+  const { query } = parseQuery(request, Search);
+  const page = await listCustomersPage(actor, query, listParams(request));
+  return list(page, (row) => ({ object: "customer", ...row }));
 });
 
 /** POST /api/v1/customers → 201 `{id}`; an email another customer has is a 422 on `email`. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { createStaff, listStaff } from "@/lib/catalogue";
+import { createStaff, listStaffPage } from "@/lib/catalogue";
 import { StaffFields } from "@/lib/catalogue/fields";
-import { memberRoute, ok } from "../_lib/member-route";
+import { list, listParams, memberRoute, ok } from "../_lib/member-route";
 
 const F = StaffFields.shape;
 
@@ -13,9 +13,10 @@ const NewStaffBody = z.object({
   is_active: F.isActive.default(true),
 });
 
-/** GET /api/v1/staff — everyone who takes bookings, with the linked member's email. */
-export const GET = memberRoute("catalogue:read", async ({ actor }) => {
-  return ok({ staff: await listStaff(actor) });
+/** GET /api/v1/staff?limit&starting_after&ending_before — everyone who takes bookings, with the linked member's email. */
+export const GET = memberRoute("catalogue:read", async ({ actor, request }) => {
+  const page = await listStaffPage(actor, listParams(request));
+  return list(page, (row) => ({ object: "staff_member", ...row }));
 });
 
 /** POST /api/v1/staff → 201 `{id}`. */
