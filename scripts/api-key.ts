@@ -27,7 +27,8 @@ async function main(argv: string[]): Promise<void> {
   });
   const [command, id] = positionals;
   if (command === "create") {
-    if (!values.tenant || !values.name || !values.scopes) throw new UsageError("create needs --tenant, --name and --scopes");
+    if (!values.tenant || !values.name || !values.scopes)
+      throw new UsageError("create needs --tenant, --name and --scopes");
     const { key, secret } = await operatorCreateKey(values.tenant, {
       name: values.name,
       scopes: values.scopes.split(",").map((s) => s.trim()),
@@ -41,7 +42,9 @@ async function main(argv: string[]): Promise<void> {
     for (const k of await operatorListKeys(values.tenant)) {
       const state = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt < new Date() ? "expired" : "active";
       const used = k.lastUsedAt?.toISOString() ?? "never";
-      console.log([k.id, k.tenantSlug, k.prefix, state, k.name, k.scopes.join(","), `last used ${used}`].join("\t"));
+      console.log(
+        [k.id, k.tenantSlug, k.prefix, state, k.name, k.scopes.join(","), `last used ${used}`].join("\t"),
+      );
     }
   } else if (command === "revoke") {
     const parsed = z.uuid().safeParse(id);
