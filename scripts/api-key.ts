@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { operatorCreateKey, operatorListKeys, operatorRevokeKey } from "@/lib/api-keys";
-import { closeCache } from "@/lib/cache/store";
+import { closeCache } from "@/lib/cache";
 import { closeDatabase } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 

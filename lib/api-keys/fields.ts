@@ -10,6 +10,7 @@ export {
   SCOPES,
   type Scope,
   SessionOnly,
+  scopeFor,
 } from "./scopes";
 
 export const KEY_PREFIX = "boka_live_";

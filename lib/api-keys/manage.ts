@@ -4,13 +4,13 @@
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { type Actor, type Tx, tables, withTenant } from "@/lib/db";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
-import { zodFieldErrors } from "@/lib/http/problem";
+import { zodFieldErrors } from "@/lib/http";
 import { keysetPage, type ListPage, type PageParams } from "@/lib/pagination";
-import { recordAudit } from "@/lib/tenants/audit";
 import { DEFAULT_RATE_LIMIT, NewApiKey, RollApiKey } from "./fields";
 import { newSecret } from "./secret";
 

@@ -17,7 +17,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { apiKeys } from "./schema-integrations";
+import { apiKeys } from "./api-tables";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -422,7 +422,7 @@ export const platformAuditLog = pgTable("platform_audit_log", {
   createdAt: instant("created_at").notNull().defaultNow(),
 });
 
-export { apiKeys } from "./schema-integrations";
+export { apiKeys } from "./api-tables";
 
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {

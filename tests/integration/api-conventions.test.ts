@@ -12,13 +12,12 @@ import { GET as services } from "@/app/api/v1/services/route";
 import { GET as team } from "@/app/api/v1/team/route";
 import { createApiKey } from "@/lib/api-keys";
 import type { Scope } from "@/lib/api-keys/fields";
-import { closeCache, redisClient } from "@/lib/cache/store";
+import { closeCache, redisClient } from "@/lib/cache";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { requestHash } from "@/lib/http/idempotency";
-import { claimIdempotencyKey } from "@/lib/http/idempotency-claims";
-import { createPractice, type TestPractice, unique } from "../helpers/factory";
-import { signedInAs, withApiKey } from "../helpers/http";
-import { createSchedule } from "../helpers/schedule";
+import { claimIdempotencyKey, requestHash } from "@/lib/http";
+import { createPractice, type TestPractice, unique } from "../support/factory";
+import { signedInAs, withApiKey } from "../support/http";
+import { createSchedule } from "../support/schedule";
 
 afterAll(async () => {
   await closeDatabase();

@@ -10,11 +10,10 @@ import { GET as booking } from "@/app/api/v1/bookings/[id]/route";
 import { GET as bookings } from "@/app/api/v1/bookings/route";
 import { GET as reports } from "@/app/api/v1/reports/route";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys";
-import { SCOPE_NAMES, SCOPES, type Scope } from "@/lib/api-keys/fields";
-import { scopeFor } from "@/lib/api-keys/scopes";
-import { ACTIONS } from "@/lib/auth/permissions";
+import { SCOPE_NAMES, SCOPES, type Scope, scopeFor } from "@/lib/api-keys/fields";
+import { ACTIONS } from "@/lib/auth";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { withApiKey } from "../helpers/http";
+import { withApiKey } from "../support/http";
 import { PROBES, type Probe } from "./permissions-http-probes";
 import { buildWorld, type World } from "./permissions-http-world";
 

@@ -18,8 +18,8 @@ import {
 } from "@/lib/api-keys";
 import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
 import { Forbidden, NotFound, PracticeSuspended, ValidationFailed } from "@/lib/errors";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
-import { createSchedule } from "../helpers/schedule";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
+import { createSchedule } from "../support/schedule";
 
 afterAll(closeDatabase);
 

@@ -10,9 +10,9 @@ import { GET as bookings } from "@/app/api/v1/bookings/route";
 import { GET as customers } from "@/app/api/v1/customers/route";
 import { createApiKey } from "@/lib/api-keys";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { createPractice, type TestPractice } from "../helpers/factory";
-import { withApiKey } from "../helpers/http";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { createPractice, type TestPractice } from "../support/factory";
+import { withApiKey } from "../support/http";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 afterAll(closeDatabase);
 

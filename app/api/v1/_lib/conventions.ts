@@ -3,15 +3,16 @@
  * IETF RateLimit headers, and Idempotency-Key handling for POST and PATCH.
  */
 import { DEFAULT_RATE_LIMIT } from "@/lib/api-keys/fields";
-import type { MemberActor } from "@/lib/http/actor";
-import { idempotencyKey, requestHash } from "@/lib/http/idempotency";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
+  idempotencyKey,
+  json,
+  type MemberActor,
+  RateLimited,
   releaseIdempotencyKey,
-} from "@/lib/http/idempotency-claims";
-import { RateLimited } from "@/lib/http/problem";
-import { json } from "@/lib/http/route";
+  requestHash,
+} from "@/lib/http";
 import { createLimiter, rateLimitHeaders } from "@/lib/rate-limit";
 
 /**

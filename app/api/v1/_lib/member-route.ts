@@ -12,7 +12,14 @@ import { z } from "zod";
 import { bearerToken, resolveApiKey } from "@/lib/api-keys";
 import { assertScope, type Scope, SessionOnly } from "@/lib/api-keys/fields";
 import { NotFound, Unauthenticated, ValidationFailed } from "@/lib/errors";
-import { json, type MemberActor, memberFromSession, type RouteContext, route, zodFieldErrors } from "@/lib/http";
+import {
+  json,
+  type MemberActor,
+  memberFromSession,
+  type RouteContext,
+  route,
+  zodFieldErrors,
+} from "@/lib/http";
 import { type ListPage, PageParams } from "@/lib/pagination";
 import { instant } from "@/lib/public-booking";
 import { idempotently, spendRequest } from "./conventions";

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { type ApiKeySummary, listApiKeys } from "@/lib/api-keys";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
 import { NotAllowed } from "../../not-allowed";
 import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "./actions";
