@@ -1,13 +1,10 @@
-import { z } from "zod";
 import { createCustomer, listCustomersPage } from "@/lib/catalogue";
+import { CustomerSearch, NewCustomerBody } from "../_lib/bodies";
 import { list, listParams, memberRoute, ok, parseQuery } from "../_lib/member-route";
-import { NewCustomerBody } from "./_lib/customer-body";
-
-const Search = z.object({ query: z.string().max(120, "Use at most 120 characters").default("") });
 
 /** GET /api/v1/customers?query&limit&starting_after&ending_before — search by name, email or phone. */
 export const GET = memberRoute("customers:read", async ({ actor, request }) => {
-  const { query } = parseQuery(request, Search);
+  const { query } = parseQuery(request, CustomerSearch);
   const page = await listCustomersPage(actor, query, listParams(request));
   return list(page, (row) => ({ object: "customer", ...row }));
 });

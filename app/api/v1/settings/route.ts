@@ -1,12 +1,7 @@
 import { bookingPageStatus } from "@/lib/auth";
 import { getTenantSettings, updateTenantSettings, viewTenantSettings } from "@/lib/tenants";
-import { TenantSettingsFields } from "@/lib/tenants/fields";
+import { SettingsPatch } from "../_lib/bodies";
 import { memberRoute, ok } from "../_lib/member-route";
-
-const SettingsPatch = TenantSettingsFields.partial().pick({ name: true, currency: true }).extend({
-  time_zone: TenantSettingsFields.shape.timeZone.optional(),
-  hold_minutes: TenantSettingsFields.shape.holdMinutes.optional(),
-});
 
 /** GET /api/v1/settings — owners and managers. */
 export const GET = memberRoute("session", async ({ actor }) => {
