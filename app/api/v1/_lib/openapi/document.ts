@@ -143,8 +143,7 @@ function operation(o: Operation): Json {
 export function openApiDocument(serverUrl: string): Json {
   const paths: Record<string, Json> = {};
   for (const o of OPERATIONS) {
-    const path = (paths[o.path] ??= {});
-    path[o.method.toLowerCase()] = operation(o);
+    paths[o.path] = { ...paths[o.path], [o.method.toLowerCase()]: operation(o) };
   }
   components.Problem = schema(Problem, "output");
   return {
