@@ -15,6 +15,7 @@ import type { Scope } from "@/lib/api-keys/fields";
 import { closeCache, redisClient } from "@/lib/cache";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { claimIdempotencyKey, requestHash } from "@/lib/http";
+import { createLimiter } from "@/lib/rate-limit";
 import { createPractice, type TestPractice, unique } from "../support/factory";
 import { signedInAs, withApiKey } from "../support/http";
 import { createSchedule } from "../support/schedule";
@@ -47,14 +48,23 @@ const customerCount = (email: string) =>
 
 describe("per-key rate limits", () => {
   it("600 requests a minute pass with the RateLimit headers; the 601st is a 429 with Retry-After", async () => {
-    const { api } = await newKey(["catalogue:read"]);
-    for (let n = 1; n <= 600; n++) {
+    const { id, api } = await newKey(["catalogue:read"]);
+    const first = await api.call(services, "/api/v1/services");
+    expect(first.headers.get("ratelimit-policy")).toBe('"api-key";q=600;w=60');
+    expect(first.headers.get("ratelimit")).toMatch(/^"api-key";r=599;t=\d+$/);
+    // 600 sequential requests can outlast the one-minute window on a loaded machine (the window would
+    // roll over mid-test), so 540 of them are spent on the route's own limiter, in one call.
+    const limiter = createLimiter({
+      keyPrefix: "api-key-600",
+      points: 600,
+      durationSeconds: 60,
+      policyName: "api-key",
+    });
+    await limiter.consume(`key:${id}`, 540);
+    for (let n = 542; n <= 600; n++) {
       const res = await api.call(services, "/api/v1/services");
       expect(res.status).toBe(200);
-      if (n === 1 || n === 600) {
-        expect(res.headers.get("ratelimit-policy")).toBe('"api-key";q=600;w=60');
-        expect(res.headers.get("ratelimit")).toMatch(new RegExp(`^"api-key";r=${600 - n};t=\\d+$`));
-      }
+      expect(res.headers.get("ratelimit")).toMatch(new RegExp(`^"api-key";r=${600 - n};t=\\d+$`));
     }
     const refused = await api.call(services, "/api/v1/services");
     expect(refused.status).toBe(429);

@@ -9,7 +9,9 @@ import { Problem } from "./objects";
 import { type Access, OPERATIONS, type Operation } from "./operations";
 
 type Json = Record<string, unknown>;
+/** Named schemas collected while the document is built; the document is built once per process. */
 const components: Record<string, Json> = {};
+let built: Json | undefined;
 
 /** A schema as JSON Schema, its named parts moved into components.schemas. */
 function schema(s: z.ZodType, io: "input" | "output"): Json {
@@ -141,6 +143,11 @@ function operation(o: Operation): Json {
 }
 
 export function openApiDocument(serverUrl: string): Json {
+  built ??= build(serverUrl);
+  return built;
+}
+
+function build(serverUrl: string): Json {
   const paths: Record<string, Json> = {};
   for (const o of OPERATIONS) {
     paths[o.path] = { ...paths[o.path], [o.method.toLowerCase()]: operation(o) };
