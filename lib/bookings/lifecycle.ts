@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { findService, type TenantRecord } from "@/lib/catalogue";
+import { emitCustomerEvent, findService, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { metrics } from "@/lib/observability";
@@ -25,10 +25,12 @@ export function hashManageToken(token: string): Buffer {
 export async function customerForGuest(tx: Tx, tenantId: string, guest: GuestDetails): Promise<string> {
   // citext compared with a text parameter is case-sensitive, so normalise before both statements.
   const email = guest.email.trim().toLowerCase();
-  await tx
+  const [created] = await tx
     .insert(customers)
     .values({ tenantId, name: guest.name, email, phone: guest.phone ?? null })
-    .onConflictDoNothing({ target: [customers.tenantId, customers.email] });
+    .onConflictDoNothing({ target: [customers.tenantId, customers.email] })
+    .returning({ id: customers.id });
+  if (created) await emitCustomerEvent(tx, "customer.created", tenantId, created.id, "customer");
   const [row] = await tx
     .select({ id: customers.id })
     .from(customers)

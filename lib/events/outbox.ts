@@ -33,7 +33,9 @@ export async function enqueue(tx: Tx, event: OutboxEventInput): Promise<void> {
       subjectId: e.subjectId ?? null,
       ...(e.availableAt ? { availableAt: e.availableAt } : {}),
     })
-    .onConflictDoNothing({ target: [outbox.tenantId, outbox.dedupeKey] });
+    // No conflict target: naming one needs SELECT on the row, which a customer's own transaction lacks.
+    // The only other unique key is the random primary key.
+    .onConflictDoNothing();
   if (!e.availableAt || e.availableAt.getTime() <= Date.now()) {
     await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
   }
