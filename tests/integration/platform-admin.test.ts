@@ -29,7 +29,7 @@ import { closeDatabase, pgError, tables, withSystem, withTenant } from "@/lib/db
 import { Conflict, Forbidden, ValidationFailed } from "@/lib/errors";
 import { json, memberFromSession, route } from "@/lib/http";
 import { queryAudit } from "@/lib/tenants";
-import { createAdmin, enableMfa } from "../support/admin";
+import { createAdmin } from "../support/admin";
 import { addMember, createPractice, type TestPractice, unique } from "../support/factory";
 import { signedInAs } from "../support/http";
 import { createSchedule, type TestSchedule } from "../support/schedule";
