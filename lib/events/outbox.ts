@@ -62,3 +62,20 @@ export async function cancelScheduled(
     .returning({ id: outbox.id });
   return rows.length;
 }
+
+/**
+ * Deletes finished (done or cancelled) events older than `days`, with their deliveries, and the
+ * once-only mail records of that age (no retry can reach back that far). Dead events stay for the Jobs
+ * page until someone retries or discards them.
+ */
+export async function purgeFinishedEvents(tx: Tx, days: number): Promise<number> {
+  const before = sql`now() - make_interval(days => ${days})`;
+  const events = await tx.execute(sql`
+    delete from public.outbox
+    where status in ('done', 'cancelled') and coalesce(done_at, created_at) < ${before}
+    returning id`);
+  const mail = await tx.execute(
+    sql`delete from public.sent_mail where sent_at < ${before} returning dedupe_key`,
+  );
+  return events.rows.length + mail.rows.length;
+}
