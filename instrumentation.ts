@@ -6,6 +6,6 @@ export async function register() {
   installRequestObserver();
   const { seedDemoOnFirstStart } = await import("@/lib/demo");
   await seedDemoOnFirstStart();
-  const { startHousekeeping } = await import("@/lib/maintenance");
-  startHousekeeping();
+  const { startBackgroundWork } = await import("@/lib/background");
+  startBackgroundWork();
 }

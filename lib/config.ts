@@ -43,6 +43,18 @@ const ConfigSchema = z.object({
   SEED_DEMO: bool.optional(),
   // The most requests per minute an owner may allow one API key (each key defaults to 600).
   API_KEY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(100_000).default(6_000),
+  // The outbox worker (lib/events): "off" keeps this process from running it (run `npm run worker`).
+  WORKER: z.enum(["on", "off"]).default("on"),
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+  WORKER_BATCH: z.coerce.number().int().min(1).max(500).default(20),
+  // Comma-separated event types: a dedicated pool claims only these (unset: every type).
+  WORKER_TYPES: z
+    .string()
+    .regex(/^[a-z0-9_.]+(,[a-z0-9_.]+)*$/, "comma-separated event types such as booking.created")
+    .transform((v) => v.split(","))
+    .optional(),
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   // Bearer token for GET /api/metrics. Unset: only loopback clients may scrape.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),

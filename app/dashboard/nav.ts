@@ -16,5 +16,6 @@ export const DASHBOARD_NAV: { label: string; href?: string }[] = [
   { label: "API reference", href: "/docs/api" },
   { label: "Security", href: "/dashboard/security" },
   { label: "Audit log", href: "/dashboard/audit" },
+  { label: "Jobs", href: "/dashboard/jobs" },
   { label: "Account", href: "/dashboard/account" },
 ];

@@ -35,6 +35,7 @@ export const ACTIONS = {
   "settings.manage": "change the practice's settings, billing and API keys or publish its booking page",
   "settings.api_keys": "create, roll and revoke the practice's API keys",
   "audit.view": "read the practice's audit log",
+  "jobs.manage": "see, retry and discard the practice's background jobs",
   "tenants.suspend": "suspend practices",
   "reports.view_own": "see your own reports",
   "reports.view_all": "see all of the practice's reports",
@@ -72,7 +73,10 @@ const MANAGE_CATALOGUE: Cell = {
 };
 const ALL_REPORTS: Cell = { label: "all", actions: ["reports.view_own", "reports.view_all"] };
 
-/** Rows and columns exactly as in the issue. The audit log sits with settings: whoever may view them. */
+/**
+ * Rows and columns exactly as in the issue. The audit log sits with settings: whoever may view them.
+ * The Jobs page (background deliveries: mail, reminders, later webhooks) is the owner's (issue 8).
+ */
 export const MATRIX: Record<PermissionRole, Record<Area, Cell>> = {
   customer: {
     bookings: { label: "own only", actions: ["bookings.view_own", "bookings.change_own"] },
@@ -121,7 +125,7 @@ export const MATRIX: Record<PermissionRole, Record<Area, Cell>> = {
     },
     settings: {
       label: "manage",
-      actions: ["settings.view", "settings.manage", "settings.api_keys", "audit.view"],
+      actions: ["settings.view", "settings.manage", "settings.api_keys", "audit.view", "jobs.manage"],
     },
     reports: ALL_REPORTS,
   },

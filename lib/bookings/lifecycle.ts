@@ -1,15 +1,17 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { findService, type TenantRecord } from "@/lib/catalogue";
+import { emitCustomerEvent, findService, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { metrics } from "@/lib/observability";
 import { MINUTE } from "@/lib/scheduling";
 import { SlotUnavailable } from "./errors";
+import { nextSequence, recordEvent } from "./history";
 import { claim, expireStaleHolds, slotAt } from "./slot-claim";
 
-const { bookings, bookingEvents, customers } = tables;
+const { bookings, customers } = tables;
 
+export { recordEvent } from "./history";
 export type BookingRecord = typeof bookings.$inferSelect;
 export type GuestDetails = { name: string; email: string; phone?: string | null };
 /** Who did it, as recorded in the booking's history: "customer", "staff:<userId>", "system". */
@@ -19,41 +21,16 @@ export function hashManageToken(token: string): Buffer {
   return createHash("sha256").update(token).digest();
 }
 
-function snapshot(b: BookingRecord) {
-  return {
-    status: b.status,
-    start: b.startAt.toISOString(),
-    end: b.endAt.toISOString(),
-    staff_id: b.staffId,
-    resource_id: b.resourceId,
-  };
-}
-
-export async function recordEvent(
-  tx: Tx,
-  b: BookingRecord,
-  action: string,
-  actor: ActorLabel,
-  before: BookingRecord | null,
-) {
-  await tx.insert(bookingEvents).values({
-    tenantId: b.tenantId,
-    bookingId: b.id,
-    action,
-    actor,
-    before: before ? snapshot(before) : null,
-    after: snapshot(b),
-  });
-}
-
 /** Finds the practice's customer by email or creates one; never overwrites stored details. */
 export async function customerForGuest(tx: Tx, tenantId: string, guest: GuestDetails): Promise<string> {
   // citext compared with a text parameter is case-sensitive, so normalise before both statements.
   const email = guest.email.trim().toLowerCase();
-  await tx
+  const [created] = await tx
     .insert(customers)
     .values({ tenantId, name: guest.name, email, phone: guest.phone ?? null })
-    .onConflictDoNothing({ target: [customers.tenantId, customers.email] });
+    .onConflictDoNothing({ target: [customers.tenantId, customers.email] })
+    .returning({ id: customers.id });
+  if (created) await emitCustomerEvent(tx, "customer.created", tenantId, created.id, "customer");
   const [row] = await tx
     .select({ id: customers.id })
     .from(customers)
@@ -176,6 +153,7 @@ export async function cancelBooking(
       cancelledBy: actor,
       cancelReason: reason ?? null,
       holdExpiresAt: null,
+      sequence: nextSequence,
     })
     .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)))
     .returning();
@@ -221,7 +199,7 @@ export async function rescheduleBooking(
     async (staffId, resourceId, sessionKey, sp) => {
       const [row] = await sp
         .update(bookings)
-        .set({ startAt: change.start, endAt: end, staffId, resourceId, sessionKey })
+        .set({ startAt: change.start, endAt: end, staffId, resourceId, sessionKey, sequence: nextSequence })
         .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.id, before.id)))
         .returning();
       if (!row) throw new NotFound("Booking not found");

@@ -18,6 +18,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-tables";
+import { deliveries, outbox, sentMail } from "./outbox-tables";
+
+export * from "./outbox-tables";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -279,6 +282,7 @@ export const bookings = pgTable(
     cancelledAt: instant("cancelled_at"),
     cancelledBy: text("cancelled_by"),
     cancelReason: text("cancel_reason"),
+    sequence: integer("sequence").notNull().default(0),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -453,4 +457,7 @@ export const typedTables = {
   customer_sessions: customerSessions,
   platform_audit_log: platformAuditLog,
   api_keys: apiKeys,
+  outbox,
+  deliveries,
+  sent_mail: sentMail,
 };

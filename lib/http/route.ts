@@ -52,7 +52,10 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
         json: async (schema) => schema.parse(await readJson(request)),
       });
       response.headers.set("x-request-id", id);
-      response.headers.set("cache-control", NO_STORE);
+      // An event stream keeps its own `no-cache, no-transform`: proxies must neither store nor buffer it.
+      if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+        response.headers.set("cache-control", NO_STORE);
+      }
       return response;
     } catch (error) {
       const response = problemResponse(error, id);

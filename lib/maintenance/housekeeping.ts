@@ -2,6 +2,7 @@ import { lt, or, sql } from "drizzle-orm";
 import { sweepExpiredHolds } from "@/lib/bookings";
 import { config } from "@/lib/config";
 import { type Tx, tables, withSystem } from "@/lib/db";
+import { purgeFinishedEvents } from "@/lib/events";
 import { logger, timeJob } from "@/lib/observability";
 
 type Task = { reason: string; run: (tx: Tx) => Promise<number> };
@@ -17,6 +18,10 @@ const DAY_AGO = sql`now() - interval '1 day'`;
  */
 const TASKS: Task[] = [
   { reason: "housekeeping: move run-out booking holds to expired", run: (tx) => sweepExpiredHolds(tx) },
+  {
+    reason: "housekeeping: delete delivered or discarded outbox events after 30 days",
+    run: (tx) => purgeFinishedEvents(tx, 30),
+  },
   {
     reason: "housekeeping: delete idempotency replays past their 24 h window",
     run: async (tx) =>

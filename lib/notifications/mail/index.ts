@@ -2,6 +2,7 @@ import { config } from "@/lib/config";
 import { logger, metrics } from "@/lib/observability";
 import { devMailboxMailer } from "./dev-mailbox";
 import type { Mailer } from "./message";
+import { sendOnce } from "./once";
 import { smtpMailer } from "./smtp";
 
 export { type DevMailboxMessage, devMailboxMailer, listDevMailbox } from "./dev-mailbox";
@@ -39,7 +40,8 @@ export function mailer(): Mailer {
       logger.warn("SMTP_URL is not set: outgoing mail is kept in the dev mailbox table only");
     }
     const mailer = cfg.SMTP_URL ? smtpMailer({ url: cfg.SMTP_URL, from: cfg.MAIL_FROM }) : devMailboxMailer();
-    globalForMail.bokaMailer = { key, mailer: counted(mailer) };
+    // Counted inside the once-only wrapper: a send answered from the record is not a send.
+    globalForMail.bokaMailer = { key, mailer: sendOnce(counted(mailer)) };
   }
   return globalForMail.bokaMailer.mailer;
 }

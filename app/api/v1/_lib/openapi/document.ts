@@ -99,8 +99,12 @@ function parameters(o: Operation): Json[] {
 }
 
 function operation(o: Operation): Json {
-  const ok =
-    o.ok.schema === undefined
+  const ok = o.stream
+    ? {
+        description: "A server-sent event stream of `changed` hints `{type, booking_id?, version}`",
+        content: { "text/event-stream": { schema: { type: "string" } } },
+      }
+    : o.ok.schema === undefined
       ? { description: "Done", headers: COMMON_HEADERS }
       : {
           description: "OK",

@@ -60,6 +60,8 @@ export type Operation = {
   ok: { status: number; schema?: z.ZodType };
   example?: unknown;
   list?: boolean;
+  /** A server-sent event stream (text/event-stream) rather than one JSON body. */
+  stream?: boolean;
 };
 
 const op = (o: Operation) => o;
@@ -72,6 +74,9 @@ const statusChange = (verb: string, summary: string) =>
     access: "bookings:write",
     ok: { status: 200, schema: Booking },
   });
+
+const JobList = anObject("JobList", "{ jobs: [...] } — open background jobs, newest first");
+const Queued = anObject("Queued", "{ queued: n } — dead jobs put back in the queue");
 
 const BookingFilters = anObject(
   "BookingFilters",
@@ -513,5 +518,88 @@ export const OPERATIONS: Operation[] = [
     tag: "Platform admin",
     access: "admin",
     ok: { status: 200, schema: anObject("PlatformReport", "Totals across practices") },
+  }),
+  op({
+    method: "GET",
+    path: "/jobs",
+    summary: "Open background jobs (pending, failed, dead), newest first",
+    tag: "Jobs",
+    access: "session",
+    query: anObject("JobFilters", "status (pending, failed, dead), limit"),
+    ok: { status: 200, schema: JobList },
+  }),
+  op({
+    method: "POST",
+    path: "/jobs/{id}/retry",
+    summary: "Retry a job now",
+    tag: "Jobs",
+    access: "session",
+    ok: { status: 204 },
+  }),
+  op({
+    method: "DELETE",
+    path: "/jobs/{id}",
+    summary: "Discard a job",
+    tag: "Jobs",
+    access: "session",
+    ok: { status: 204 },
+  }),
+  op({
+    method: "POST",
+    path: "/jobs/retry-dead",
+    summary: "Retry every dead job",
+    tag: "Jobs",
+    access: "session",
+    ok: { status: 200, schema: Queued },
+  }),
+  op({
+    method: "GET",
+    path: "/live",
+    summary: "Live updates for the practice's calendar and bookings (server-sent events)",
+    tag: "Live updates",
+    access: "session",
+    ok: { status: 200 },
+    stream: true,
+  }),
+  op({
+    method: "GET",
+    path: "/public/tenants/{slug}/services/{serviceId}/availability/stream",
+    summary: "Live availability hints for one service (server-sent events)",
+    tag: "Public booking",
+    access: "public",
+    ok: { status: 200 },
+    stream: true,
+  }),
+  op({
+    method: "GET",
+    path: "/admin/jobs",
+    summary: "Open background jobs across practices",
+    tag: "Platform admin",
+    access: "admin",
+    ok: { status: 200, schema: JobList },
+  }),
+  op({
+    method: "POST",
+    path: "/admin/jobs/retry-dead",
+    summary: "Retry every dead job across practices (audited)",
+    tag: "Platform admin",
+    access: "admin",
+    ok: { status: 200, schema: Queued },
+  }),
+  op({
+    method: "POST",
+    path: "/admin/tenants/{id}/jobs/{jobId}/retry",
+    summary: "Retry one practice's job (audited)",
+    tag: "Platform admin",
+    access: "admin",
+    ok: { status: 204 },
+  }),
+  op({
+    method: "DELETE",
+    path: "/admin/tenants/{id}/jobs/{jobId}",
+    summary: "Discard one practice's job (audited)",
+    tag: "Platform admin",
+    access: "admin",
+    ok: { status: 204 },
   }),
 ];
