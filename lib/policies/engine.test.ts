@@ -13,7 +13,7 @@ import {
 
 const HOUR = 3_600_000;
 const start = new Date("2030-03-10T10:00:00Z");
-const before = (hours: number) => ({ startAt: start, now: new Date(start.getTime() - hours * HOUR) });
+const hoursBefore = (hours: number) => ({ startAt: start, now: new Date(start.getTime() - hours * HOUR) });
 
 const tiered = CancellationPolicy.parse({
   tiers: [
@@ -38,24 +38,30 @@ describe("notice tiers", () => {
   });
 
   it("more than 48 h: full refund; 24–48 h: half; under 24 h: none and a late fee", () => {
-    expect(quoteCancellation(tiered, before(49), gbp)).toMatchObject({ refundCents: 3000, feeCents: 0 });
-    expect(quoteCancellation(tiered, before(48), gbp)).toMatchObject({ refundCents: 3000, feeCents: 0 });
-    expect(quoteCancellation(tiered, before(47.9), gbp)).toMatchObject({ refundCents: 1500, feeCents: 0 });
-    expect(quoteCancellation(tiered, before(24), gbp)).toMatchObject({ refundCents: 1500, feeCents: 0 });
-    expect(quoteCancellation(tiered, before(23), gbp)).toMatchObject({ refundCents: 0, feeCents: 1500 });
+    expect(quoteCancellation(tiered, hoursBefore(49), gbp)).toMatchObject({ refundCents: 3000, feeCents: 0 });
+    expect(quoteCancellation(tiered, hoursBefore(48), gbp)).toMatchObject({ refundCents: 3000, feeCents: 0 });
+    expect(quoteCancellation(tiered, hoursBefore(47.9), gbp)).toMatchObject({
+      refundCents: 1500,
+      feeCents: 0,
+    });
+    expect(quoteCancellation(tiered, hoursBefore(24), gbp)).toMatchObject({ refundCents: 1500, feeCents: 0 });
+    expect(quoteCancellation(tiered, hoursBefore(23), gbp)).toMatchObject({ refundCents: 0, feeCents: 1500 });
   });
 
   it("rounds the refund in the currency's minor unit (JPY has none below the yen)", () => {
     const jpy = { priceCents: 4999, paidCents: 999, currency: "JPY" };
-    expect(quoteCancellation(tiered, before(30), jpy).refundCents).toBe(500); // ¥499.5 → ¥500
+    expect(quoteCancellation(tiered, hoursBefore(30), jpy).refundCents).toBe(500); // ¥499.5 → ¥500
     const percentFee = CancellationPolicy.parse({
       ...tiered,
       tiers: [{ min_notice_minutes: 0, refund_bps: 3333, fee: { kind: "percent", bps: 2500 } }],
     });
-    expect(quoteCancellation(percentFee, before(1), jpy)).toMatchObject({ refundCents: 333, feeCents: 1250 });
-    expect(quoteCancellation(percentFee, before(1), { ...jpy, currency: "KWD" }).feeCents).toBe(1250);
+    expect(quoteCancellation(percentFee, hoursBefore(1), jpy)).toMatchObject({
+      refundCents: 333,
+      feeCents: 1250,
+    });
+    expect(quoteCancellation(percentFee, hoursBefore(1), { ...jpy, currency: "KWD" }).feeCents).toBe(1250);
     expect(
-      quoteCancellation(percentFee, before(1), { ...jpy, priceCents: 4990, currency: "KWD" }).feeCents,
+      quoteCancellation(percentFee, hoursBefore(1), { ...jpy, priceCents: 4990, currency: "KWD" }).feeCents,
     ).toBe(1250); // 1.2475 KWD → 1.250
   });
 
@@ -64,16 +70,20 @@ describe("notice tiers", () => {
       ...DEFAULT_POLICY,
       tiers: [{ min_notice_minutes: 720, refund_bps: 10_000, fee: null }],
     });
-    expect(quoteCancellation(p, before(11), gbp)).toMatchObject({ tier: null, refundCents: 0, feeCents: 0 });
+    expect(quoteCancellation(p, hoursBefore(11), gbp)).toMatchObject({
+      tier: null,
+      refundCents: 0,
+      feeCents: 0,
+    });
   });
 });
 
 describe("online cancellation and rescheduling", () => {
   it("allows online cancellation until the policy's cut-off, and never once started", () => {
-    expect(quoteCancellation(tiered, before(2.5), gbp).online).toEqual({ allowed: true });
-    const late = quoteCancellation(tiered, before(2), gbp).online;
+    expect(quoteCancellation(tiered, hoursBefore(2.5), gbp).online).toEqual({ allowed: true });
+    const late = quoteCancellation(tiered, hoursBefore(2), gbp).online;
     expect(late).toMatchObject({ allowed: false, reason: expect.stringContaining("2 hours notice") });
-    const started = quoteCancellation(tiered, before(-0.1), gbp);
+    const started = quoteCancellation(tiered, hoursBefore(-0.1), gbp);
     expect(started.online).toMatchObject({
       allowed: false,
       reason: expect.stringContaining("already started"),
@@ -82,17 +92,17 @@ describe("online cancellation and rescheduling", () => {
   });
 
   it("refuses rescheduling online when the practice does not allow it", () => {
-    expect(rescheduleDecision(tiered, before(100))).toMatchObject({
+    expect(rescheduleDecision(tiered, hoursBefore(100))).toMatchObject({
       allowed: false,
       reason: expect.stringContaining("does not let bookings be moved online"),
     });
-    expect(rescheduleDecision(DEFAULT_POLICY, before(0.1))).toEqual({ allowed: true });
+    expect(rescheduleDecision(DEFAULT_POLICY, hoursBefore(0.1))).toEqual({ allowed: true });
   });
 
   it("the snapshot never lets a customer change a booking inside the service's minimum notice", () => {
     const snap = policySnapshot(DEFAULT_POLICY, 60);
     expect(snap.customer_cancel.until_minutes_before).toBe(60);
-    expect(quoteCancellation(snap, before(0.5), gbp).online.allowed).toBe(false);
+    expect(quoteCancellation(snap, hoursBefore(0.5), gbp).online.allowed).toBe(false);
     expect(policySnapshot(tiered, 60).customer_cancel.until_minutes_before).toBe(120);
   });
 });
@@ -101,8 +111,8 @@ describe("defaults, overrides and fees", () => {
   it("new practices: full refund until 24 h before, none after, no no-show fee", () => {
     const p = effectivePolicy(null, null);
     expect(p).toEqual(DEFAULT_POLICY);
-    expect(quoteCancellation(p, before(25), gbp).refundCents).toBe(3000);
-    expect(quoteCancellation(p, before(23), gbp).refundCents).toBe(0);
+    expect(quoteCancellation(p, hoursBefore(25), gbp).refundCents).toBe(3000);
+    expect(quoteCancellation(p, hoursBefore(23), gbp).refundCents).toBe(0);
     expect(noShowFee(p, 6000, "GBP")).toBe(0);
   });
 
