@@ -1,0 +1,30 @@
+/** Client-safe schemas for recording payments and refunds by hand (the booking dialog, the API). */
+import { z } from "zod";
+
+export const MANUAL_METHODS = ["cash", "terminal", "bank_transfer", "other"] as const;
+export type ManualMethod = (typeof MANUAL_METHODS)[number];
+export const METHOD_LABELS: Record<ManualMethod | "card", string> = {
+  card: "Card (online)",
+  cash: "Cash",
+  terminal: "Card terminal",
+  bank_transfer: "Bank transfer",
+  other: "Other",
+};
+
+const amount = z.int("Enter an amount.").min(1, "Enter an amount above zero.").max(100_000_000);
+const note = z.string().trim().max(500, "Keep the note under 500 characters.").default("");
+
+export const ManualPaymentFields = z.object({
+  bookingId: z.uuid("Choose a booking."),
+  amountCents: amount,
+  method: z.enum(MANUAL_METHODS, "Choose how the customer paid."),
+  note,
+});
+export type ManualPaymentFields = z.infer<typeof ManualPaymentFields>;
+
+export const RefundFields = z.object({
+  paymentId: z.uuid("Choose a payment."),
+  amountCents: amount,
+  note,
+});
+export type RefundFields = z.infer<typeof RefundFields>;
