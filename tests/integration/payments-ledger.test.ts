@@ -85,7 +85,7 @@ describe("the offline provider: payments taken and refunded at the desk", () => 
     expect(payments.map((p) => p.id)).toEqual([cash.id, card.id, refund.id]);
   });
 
-  it("audits every movement with the member and the amounts", async () => {
+  it("audits every movement and puts a payment event in the outbox", async () => {
     const booking = await insertBooking(homeSchedule);
     const paid = await recordManualPayment(home.owner.actor, {
       bookingId: booking.id,
@@ -97,6 +97,23 @@ describe("the offline provider: payments taken and refunded at the desk", () => 
       {
         action: "payment.recorded",
         details: expect.objectContaining({ amount_cents: 1000, method: "bank_transfer" }),
+      },
+    ]);
+    const events = await withSystem("test reads the outbox", (tx) =>
+      tx
+        .select({ type: tables.outbox.type, payload: tables.outbox.payload })
+        .from(tables.outbox)
+        .where(and(eq(tables.outbox.tenantId, home.tenantId), eq(tables.outbox.subjectId, booking.id)))
+        .orderBy(tables.outbox.type),
+    );
+    expect(events).toEqual([
+      {
+        type: "payment.recorded",
+        payload: expect.objectContaining({ payment_id: paid.id, amount_cents: 1000 }),
+      },
+      {
+        type: "payment.refunded",
+        payload: expect.objectContaining({ payment_id: back.id, refund_of: paid.id }),
       },
     ]);
     expect(await auditActions(home.tenantId, back.id)).toEqual([
