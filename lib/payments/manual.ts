@@ -4,13 +4,7 @@
  * owners and managers. Everything runs as the member (RLS holds) and is audited through the ledger.
  */
 import { and, eq } from "drizzle-orm";
-import {
-  assertOwnStaff,
-  type MemberActor,
-  parseFields,
-  requireTeam,
-  visibleStaffIds,
-} from "@/lib/catalogue";
+import { assertOwnStaff, type MemberActor, parseFields, requireTeam, visibleStaffIds } from "@/lib/catalogue";
 import { type Tx, tables, withTenant } from "@/lib/db";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";

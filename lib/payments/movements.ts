@@ -2,8 +2,9 @@
  * Every money movement goes through here, inside the transaction that records it: an audit entry and a
  * `payment.*` outbox event (receipts, webhooks and reports hang off it). One seam, so no movement skips either.
  */
-import type { Tx } from "@/lib/db";
+
 import { recordAudit } from "@/lib/audit";
+import type { Tx } from "@/lib/db";
 import { enqueue } from "@/lib/events";
 import type { PaymentRecord } from "./types";
 

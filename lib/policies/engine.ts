@@ -37,6 +37,13 @@ export function readSnapshot(stored: unknown): CancellationPolicy {
   return parsed.success ? parsed.data : DEFAULT_POLICY;
 }
 
+/** A practice's or service's stored policy; null when it has none (or it is unreadable). */
+export function readStoredPolicy(stored: unknown): CancellationPolicy | null {
+  if (stored === null || stored === undefined) return null;
+  const parsed = CancellationPolicy.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
 export function feeAmount(fee: Fee | null, priceCents: number, currency: string): number {
   if (!fee) return 0;
   return fee.kind === "fixed" ? fee.amount_cents : shareOf(priceCents, fee.bps, currency);
@@ -70,6 +77,12 @@ function online(rule: OnlineChange, verb: "cancelled" | "moved", m: Moment): Onl
     };
   }
   return { allowed: true };
+}
+
+/** Until when a customer may cancel online (the booking page and portal show it); null: not online. */
+export function cancelDeadline(policy: CancellationPolicy, startAt: Date): Date | null {
+  const rule = policy.customer_cancel;
+  return rule.allowed ? new Date(startAt.getTime() - rule.until_minutes_before * MINUTE) : null;
 }
 
 export type CancellationQuote = {

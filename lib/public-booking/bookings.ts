@@ -13,8 +13,8 @@ import {
   rescheduleBooking,
 } from "@/lib/bookings";
 import { findService, findTenantBySlug, staffIdsForService, type TenantRecord } from "@/lib/catalogue";
-import { ACTIVE_STATUSES, type Tx, tables, withSystem } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
+import { type Tx, tables, withSystem } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { idempotent, requestHash } from "@/lib/http";
 import { forgetAvailability } from "./availability-cache";
 import { type CreateBookingBody, instant, type RescheduleBody } from "./contract";
@@ -193,14 +193,6 @@ async function managedOr404(tx: Tx, id: string, token: string | null) {
   return found;
 }
 
-/** Changing a booking online stops once it has started; the practice can still change it. */
-function assertNotStarted(found: { view: ManagedBooking; startAt: Date }, now: Date) {
-  const active = (ACTIVE_STATUSES as string[]).includes(found.view.status);
-  if (active && found.startAt <= now) {
-    throw new Conflict("This booking has already started, so it can no longer be changed online.");
-  }
-}
-
 export function getManagedBooking(id: string, token: string | null): Promise<ManagedBooking> {
   return withSystem("public booking: a guest views a booking by its manage token", async (tx) => {
     return (await managedOr404(tx, id, token)).view;
@@ -216,8 +208,8 @@ export function cancelManagedBooking(
 ): Promise<ManagedBooking> {
   return withSystem("public booking: a guest cancels by manage token", async (tx) => {
     const found = await managedOr404(tx, id, token);
-    assertNotStarted(found, now);
-    await cancelBooking(tx, found.tenant.id, id, "customer", reason || undefined);
+    // The booking's policy (applied by the lifecycle) decides whether it may still be cancelled online.
+    await cancelBooking(tx, found.tenant.id, id, "customer", reason || undefined, { now });
     return (await managedOr404(tx, id, token)).view;
   }).then(forgetAfterWrite((view: ManagedBooking) => view.practice.slug));
 }
@@ -231,7 +223,6 @@ export function rescheduleManagedBooking(
 ): Promise<ManagedBooking> {
   return withSystem("public booking: a guest reschedules by manage token", async (tx) => {
     const found = await managedOr404(tx, id, token);
-    assertNotStarted(found, now);
     await assertPerforms(tx, found.tenant.id, found.view.service_id, change.staff_id);
     await rescheduleBooking(
       tx,
