@@ -4,6 +4,7 @@ import { emitCustomerEvent, findService, type TenantRecord } from "@/lib/catalog
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { metrics } from "@/lib/observability";
+import { amountDueOnline } from "@/lib/payments";
 import { MINUTE } from "@/lib/scheduling";
 import { SlotUnavailable } from "./errors";
 import { nextSequence, recordEvent } from "./history";
@@ -116,6 +117,8 @@ export async function createBooking(
           holdExpiresAt: pending ? new Date(now.getTime() + tenant.holdMinutes * MINUTE) : null,
           manageTokenHash: hashManageToken(manageToken),
           cancellationPolicy,
+          paymentRule: service.paymentRule,
+          amountDueCents: amountDueOnline(service),
           notes: input.notes ?? "",
           source: input.source,
           createdBy: input.createdBy ?? null,

@@ -28,3 +28,21 @@ export const RefundFields = z.object({
   note,
 });
 export type RefundFields = z.infer<typeof RefundFields>;
+
+/** What a customer is asked to pay online when booking a service (a deposit is fixed or a share). */
+export const PaymentRuleFields = z.discriminatedUnion("rule", [
+  z.object({ rule: z.literal("none") }),
+  z.object({ rule: z.literal("prepayment") }),
+  z.object({ rule: z.literal("card_on_file") }),
+  z.object({
+    rule: z.literal("deposit"),
+    deposit: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("fixed"), amount_cents: amount }),
+      z.object({
+        kind: z.literal("percent"),
+        bps: z.int().min(1, "Enter a share above 0 %.").max(10_000, "A deposit is at most 100 %."),
+      }),
+    ]),
+  }),
+]);
+export type PaymentRuleFields = z.infer<typeof PaymentRuleFields>;

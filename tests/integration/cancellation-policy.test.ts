@@ -130,10 +130,30 @@ describe("the policy stored on a booking", () => {
     expect(serviceRule.row.cancellationPolicy).toMatchObject({ no_show_fee: { kind: "percent", bps: 2000 } });
     await setPolicy("service", null);
     await setPolicy("tenant", null);
+    expect(serviceRule.row).toMatchObject({ paymentRule: "none", amountDueCents: 0 });
     const [after] = await withSystem("test reads the booking", (tx) =>
       tx.select().from(tables.bookings).where(eq(tables.bookings.id, practiceRule.id)),
     );
     expect(after?.cancellationPolicy).toEqual(stored);
+  });
+});
+
+describe("the payment rule stored on a booking", () => {
+  it("keeps the service's rule and the deposit it asked for", async () => {
+    await withSystem("test gives the service a 20 % deposit", (tx) =>
+      tx
+        .update(tables.services)
+        .set({ paymentRule: "deposit", depositBps: 2000 })
+        .where(eq(tables.services.id, schedule.serviceId)),
+    );
+    const { row } = await bookOnline(hoursAhead(86));
+    await withSystem("test takes the deposit off again", (tx) =>
+      tx
+        .update(tables.services)
+        .set({ paymentRule: "none", depositBps: null })
+        .where(eq(tables.services.id, schedule.serviceId)),
+    );
+    expect(row).toMatchObject({ paymentRule: "deposit", amountDueCents: 1200 });
   });
 });
 
