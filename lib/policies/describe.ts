@@ -1,6 +1,6 @@
 /** The policy in the words a customer reads before booking, in the email and on the manage page. */
 import { formatMoney, formatPercent } from "@/lib/money";
-import { feeAmount } from "./engine";
+import { cancelDeadline, feeAmount } from "./engine";
 import type { CancellationPolicy, Fee, NoticeTier, OnlineChange } from "./fields";
 
 function noticeText(minutes: number): string {
@@ -63,4 +63,23 @@ export function describePolicy(policy: CancellationPolicy, priceCents: number, c
     onlineText(policy.customer_reschedule, "rescheduled"),
   );
   return lines;
+}
+
+export type CustomerPolicyView = {
+  rules: CancellationPolicy;
+  summary: string[];
+  /** Until when the customer may cancel online; null when they may not. */
+  cancel_online_until: Date | null;
+};
+
+/** The policy of one booking as its customer sees it (manage page, public API). */
+export function customerPolicyView(
+  policy: CancellationPolicy,
+  booking: { startAt: Date; priceCents: number; currency: string },
+): CustomerPolicyView {
+  return {
+    rules: policy,
+    summary: describePolicy(policy, booking.priceCents, booking.currency),
+    cancel_online_until: cancelDeadline(policy, booking.startAt),
+  };
 }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as cancelRoute } from "@/app/api/v1/public/bookings/[id]/cancel/route";
 import { POST as rescheduleRoute } from "@/app/api/v1/public/bookings/[id]/reschedule/route";
+import { GET as getRoute } from "@/app/api/v1/public/bookings/[id]/route";
 import { cancelBookingAtDesk, rescheduleAtDesk } from "@/lib/bookings";
 import { cancelOwnBooking, findPortalPractice, rescheduleOwnBooking } from "@/lib/customers";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
@@ -193,6 +194,35 @@ describe("every customer path refuses what the policy forbids", () => {
       rescheduleOwnBooking(tenant, actor, { bookingId: late.id, start: hoursAhead(90).toISOString() }),
     ).rejects.toThrow(/does not let bookings be moved online/);
     expect(await statusOf(late.id)).toBe("confirmed");
+  });
+
+  it("GET /public/bookings/{id} shows what was paid and the policy that applies", async () => {
+    const booking = await bookOnline(hoursAhead(60));
+    await recordManualPayment(practice.owner.actor, {
+      bookingId: booking.id,
+      amountCents: 1000,
+      method: "cash",
+    });
+    const res = await getRoute(
+      new Request(`http://localhost:3000/api/v1/public/bookings/${booking.id}`, {
+        headers: { authorization: `Bearer ${booking.token}`, "x-forwarded-for": "10.8.0.1" },
+      }),
+      { params: Promise.resolve({ id: booking.id }) },
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.payment).toEqual({
+      status: "paid",
+      amount_due_cents: 0,
+      amount_paid_cents: 1000,
+      amount_refunded_cents: 0,
+      currency: "GBP",
+    });
+    expect(body.policy.rules.customer_cancel).toEqual({ allowed: true, until_minutes_before: 2160 });
+    expect(body.policy.summary).toContain("Between 24 hours and 2 days before: 50 % refund.");
+    expect(body.policy.cancel_online_until).toBe(
+      new Date(booking.row.startAt.getTime() - 36 * HOUR).toISOString().replace(".000Z", "Z"),
+    );
   });
 
   it("a customer cancelling in time gets the tier's share of what was paid, kept in the history", async () => {
