@@ -3,7 +3,7 @@
  * decides which rows come back (its own bookings and its own customer row); until when a booking may be
  * changed online comes from the cancellation policy stored on it.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { emitCustomerEvent, findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type BookingStatus, tables, withTenant } from "@/lib/db";
 import { Forbidden, Unauthenticated } from "@/lib/errors";

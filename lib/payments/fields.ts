@@ -46,3 +46,25 @@ export const PaymentRuleFields = z.discriminatedUnion("rule", [
   }),
 ]);
 export type PaymentRuleFields = z.infer<typeof PaymentRuleFields>;
+
+/** A booking's money as the booking dialog shows it (provider references stay on the server). */
+export type BookingMoneyView = {
+  currency: string;
+  price_cents: number;
+  amount_due_cents: number;
+  amount_paid_cents: number;
+  amount_refunded_cents: number;
+  fees_cents: number;
+  balance_cents: number;
+  status: string;
+  payments: {
+    id: string;
+    kind: "charge" | "refund" | "fee";
+    method: string;
+    status: string;
+    amountCents: number;
+    receiptNumber: number | null;
+    note: string;
+    at: string;
+  }[];
+};
