@@ -12,11 +12,9 @@ import { Conflict } from "@/lib/errors";
 import { bookingMoney } from "@/lib/payments";
 import {
   type CancellationPolicy,
-  effectivePolicy,
-  policySnapshot,
+  policyForService,
   quoteCancellation,
   readSnapshot,
-  readStoredPolicy,
   rescheduleDecision,
 } from "@/lib/policies";
 
@@ -104,6 +102,5 @@ export async function snapshotFor(
     .select({ policy: tables.tenants.cancellationPolicy })
     .from(tables.tenants)
     .where(eq(tables.tenants.id, tenantId));
-  const policy = effectivePolicy(readStoredPolicy(row?.policy), readStoredPolicy(service.cancellationPolicy));
-  return policySnapshot(policy, service.minNoticeMinutes);
+  return policyForService(row?.policy ?? null, service);
 }

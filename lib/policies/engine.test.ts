@@ -5,6 +5,7 @@ import {
   describePolicy,
   effectivePolicy,
   noShowFee,
+  policyForService,
   policySnapshot,
   quoteCancellation,
   readSnapshot,
@@ -119,6 +120,14 @@ describe("defaults, overrides and fees", () => {
   it("a service's policy overrides the practice's", () => {
     expect(effectivePolicy(DEFAULT_POLICY, tiered)).toBe(tiered);
     expect(effectivePolicy(tiered, null)).toBe(tiered);
+    const stored = JSON.parse(JSON.stringify(tiered));
+    expect(policyForService(stored, { cancellationPolicy: null, minNoticeMinutes: 0 })).toEqual(tiered);
+    expect(policyForService(null, { cancellationPolicy: null, minNoticeMinutes: 60 })).toEqual(
+      policySnapshot(DEFAULT_POLICY, 60),
+    );
+    expect(policyForService(stored, { cancellationPolicy: DEFAULT_POLICY, minNoticeMinutes: 0 })).toEqual(
+      DEFAULT_POLICY,
+    );
   });
 
   it("charges a no-show fee fixed or as a share of the price", () => {

@@ -44,6 +44,21 @@ export function readStoredPolicy(stored: unknown): CancellationPolicy | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The policy a new booking of a service stores, from what the practice and the service have stored:
+ * the service's own, else the practice's, else the default, floored by the service's minimum notice.
+ */
+export function policyForService(
+  practiceStored: unknown,
+  service: { cancellationPolicy: unknown; minNoticeMinutes: number },
+): CancellationPolicy {
+  const policy = effectivePolicy(
+    readStoredPolicy(practiceStored),
+    readStoredPolicy(service.cancellationPolicy),
+  );
+  return policySnapshot(policy, service.minNoticeMinutes);
+}
+
 export function feeAmount(fee: Fee | null, priceCents: number, currency: string): number {
   if (!fee) return 0;
   return fee.kind === "fixed" ? fee.amount_cents : shareOf(priceCents, fee.bps, currency);
