@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { PublicService } from "@/components/booking/service-list";
 import { findTenantBySlug } from "@/lib/catalogue";
 import { tables, withTenant } from "@/lib/db";
+import { describePolicy, policyForService } from "@/lib/policies";
 
 export type PublicPractice = {
   slug: string;
@@ -26,7 +27,11 @@ export const loadPractice = cache(async (slug: string): Promise<PublicPractice |
   return withTenant({ kind: "anon" }, async (tx) => {
     const tenant = await findTenantBySlug(tx, slug);
     if (!tenant) return null;
-    const { services, staffMembers } = tables;
+    const { services, staffMembers, tenants } = tables;
+    const [practicePolicy] = await tx
+      .select({ policy: tenants.cancellationPolicy })
+      .from(tenants)
+      .where(eq(tenants.id, tenant.id));
     const serviceRows = await tx
       .select({
         id: services.id,
@@ -36,6 +41,8 @@ export const loadPractice = cache(async (slug: string): Promise<PublicPractice |
         priceCents: services.priceCents,
         currency: services.currency,
         capacity: services.capacity,
+        cancellationPolicy: services.cancellationPolicy,
+        minNoticeMinutes: services.minNoticeMinutes,
       })
       .from(services)
       .where(and(eq(services.tenantId, tenant.id), eq(services.isActive, true), eq(services.isPublic, true)))
@@ -49,7 +56,14 @@ export const loadPractice = cache(async (slug: string): Promise<PublicPractice |
       name: tenant.name,
       timeZone: tenant.timeZone,
       currency: tenant.currency,
-      services: serviceRows,
+      services: serviceRows.map(({ cancellationPolicy, minNoticeMinutes, ...service }) => ({
+        ...service,
+        policy: describePolicy(
+          policyForService(practicePolicy?.policy ?? null, { cancellationPolicy, minNoticeMinutes }),
+          service.priceCents,
+          service.currency,
+        ),
+      })),
       staffNames: Object.fromEntries(staffRows.map((s) => [s.id, s.name])),
     };
   });

@@ -5,6 +5,7 @@ import {
   changeStatusAction,
   rescheduleBookingAction,
 } from "./bookings/actions";
+import { bookingMoneyAction, recordPaymentAction, refundPaymentAction } from "./bookings/payment-actions";
 import { bookSlotAction, explainSlotAction, findCustomersAction } from "./calendar/actions";
 
 /** The front desk's server actions, as the calendar and bookings pages hand them to DeskActionsProvider. */
@@ -16,4 +17,7 @@ export const deskActions: DeskActions = {
   bookSlot: bookSlotAction,
   explainSlot: explainSlotAction,
   findCustomers: findCustomersAction,
+  bookingMoney: bookingMoneyAction,
+  recordPayment: recordPaymentAction,
+  refundPayment: refundPaymentAction,
 };

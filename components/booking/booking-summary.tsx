@@ -11,6 +11,8 @@ export type SummaryProps = {
   practiceZone: string;
   priceCents?: number;
   currency?: string;
+  /** The cancellation policy in the customer's words, shown before they confirm. */
+  policy?: string[];
   children?: ReactNode;
 };
 
@@ -22,6 +24,7 @@ export function BookingSummary({
   practiceZone,
   priceCents,
   currency,
+  policy,
   children,
 }: SummaryProps) {
   const timeZone = useBrowserTimeZone() ?? practiceZone;
@@ -50,6 +53,18 @@ export function BookingSummary({
           <dd>{formatPrice(priceCents, currency)}</dd>
         </>
       )}
+      {policy?.length ? (
+        <>
+          <dt className="text-muted-foreground">Cancellation</dt>
+          <dd>
+            <ul className="flex flex-col gap-0.5" data-testid="cancellation-policy">
+              {policy.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
       {children}
     </dl>
   );

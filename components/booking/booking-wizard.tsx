@@ -144,6 +144,7 @@ export function BookingWizard({ slug, practiceZone, services, staffNames, initia
             practiceZone={practiceZone}
             priceCents={service.priceCents}
             currency={service.currency}
+            policy={service.policy}
           />
           <DetailsForm defaultValues={state.details} onSubmit={submit} />
         </>

@@ -10,6 +10,8 @@ export type PublicService = {
   priceCents: number;
   currency: string;
   capacity: number;
+  /** The cancellation policy a booking would get, in the customer's words. */
+  policy: string[];
 };
 
 /**

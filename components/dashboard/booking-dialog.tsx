@@ -4,10 +4,10 @@ import { useEffect, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { formatMoney } from "@/lib/catalogue/fields";
+import { BookingPayments } from "./booking-payments";
+import { CancelForm } from "./cancel-form";
 import { type BookingView, useDeskActions } from "./desk-actions";
 import { formatDateTime, formatTime } from "./format";
 import { RescheduleForm } from "./reschedule-form";
@@ -76,6 +76,7 @@ export function BookingDialog({ bookingId, onClose, timeZone, staff }: Props) {
         </DialogHeader>
         {error ? <Alert variant="destructive">{error}</Alert> : null}
         {booking && mode === "view" ? <Details booking={booking} timeZone={timeZone} /> : null}
+        {booking && mode === "view" ? <BookingPayments bookingId={booking.id} /> : null}
         {booking && mode === "view" ? (
           <Actions
             booking={booking}
@@ -225,52 +226,5 @@ function Actions({
         </p>
       ) : null}
     </div>
-  );
-}
-
-function CancelForm({
-  bookingId,
-  onBack,
-  onDone,
-}: {
-  bookingId: string;
-  onBack: () => void;
-  onDone: () => void;
-}) {
-  const { cancelBooking } = useDeskActions();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  return (
-    <form
-      noValidate
-      className="flex flex-col gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        start(async () => {
-          const result = await cancelBooking({ bookingId, reason });
-          if (result.ok) onDone();
-          else setError(result.fieldErrors.reason ?? result.message);
-        });
-      }}
-    >
-      <FormField label="Why is it cancelled?" htmlFor="cancel-reason" error={error ?? undefined}>
-        <Textarea
-          id="cancel-reason"
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          {...fieldAria("cancel-reason", error ?? undefined)}
-        />
-      </FormField>
-      <div className="flex gap-2">
-        <Button type="submit" variant="destructive" size="sm" disabled={pending}>
-          Cancel booking
-        </Button>
-        <Button type="button" variant="ghost" size="sm" onClick={onBack}>
-          Back
-        </Button>
-      </div>
-    </form>
   );
 }

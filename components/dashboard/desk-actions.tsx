@@ -2,6 +2,7 @@
 import { createContext, type ReactNode, useContext, useState } from "react";
 import type { ServerAction } from "@/components/forms/action-result";
 import type { BookingDetail } from "@/lib/bookings";
+import type { BookingMoneyView } from "@/lib/payments/fields";
 import type { Reason } from "@/lib/scheduling";
 
 /** What the booking dialog shows; the manage-token hash and internal keys stay on the server. */
@@ -39,6 +40,9 @@ export type DeskActions = {
   bookSlot: ServerAction<{ id: string }>;
   explainSlot: ServerAction<Reason[]>;
   findCustomers: ServerAction<CustomerMatch[]>;
+  bookingMoney: ServerAction<BookingMoneyView>;
+  recordPayment: ServerAction;
+  refundPayment: ServerAction;
 };
 
 const DeskActionsContext = createContext<DeskActions | null>(null);

@@ -122,12 +122,23 @@ export async function changeBookingStatus(
   });
 }
 
-export async function cancelBookingAtDesk(actor: MemberActor, raw: unknown): Promise<BookingRecord> {
+/** The booking's policy decides the refund and any fee unless the member overrides it with a reason. */
+export async function cancelBookingAtDesk(
+  actor: MemberActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<BookingRecord> {
   requireTeam(actor);
   const input = parseFields(CancelFields, raw);
   return withTenant(actor, async (tx) => {
     await ownBooking(tx, actor, input.bookingId);
-    return cancelBooking(tx, actor.tenantId, input.bookingId, actorLabel(actor), input.reason);
+    const override = input.overrideReason
+      ? { userId: actor.userId, reason: input.overrideReason }
+      : undefined;
+    return cancelBooking(tx, actor.tenantId, input.bookingId, actorLabel(actor), input.reason, {
+      now,
+      ...(override ? { override } : {}),
+    });
   });
 }
 

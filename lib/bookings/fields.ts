@@ -68,6 +68,8 @@ export const CancelFields = z.object({
     .trim()
     .min(1, "Say why, for the booking's history")
     .max(500, "Use at most 500 characters"),
+  /** Set aside the cancellation policy (full refund, no fee); the reason is audited. Blank: the policy applies. */
+  overrideReason: z.string().trim().max(500, "Use at most 500 characters").optional(),
 });
 export type CancelFields = z.infer<typeof CancelFields>;
 

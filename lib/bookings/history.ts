@@ -19,13 +19,17 @@ function snapshot(b: BookingRecord) {
   };
 }
 
-/** Writes a change to the booking's history and its outbox event, in the caller's transaction. */
+/**
+ * Writes a change to the booking's history and its outbox event, in the caller's transaction; `details`
+ * join the history's after-snapshot (a cancellation's policy outcome).
+ */
 export async function recordEvent(
   tx: Tx,
   b: BookingRecord,
   action: string,
   actor: string,
   before: BookingRecord | null,
+  details: Record<string, unknown> = {},
 ) {
   await emitBookingEvent(tx, b, action, actor, before);
   await tx.insert(bookingEvents).values({
@@ -34,7 +38,7 @@ export async function recordEvent(
     action,
     actor,
     before: before ? snapshot(before) : null,
-    after: snapshot(b),
+    after: { ...snapshot(b), ...details },
   });
 }
 

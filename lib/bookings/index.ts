@@ -10,6 +10,7 @@ export * from "./errors";
 export * from "./events";
 export * from "./lifecycle";
 export * from "./live-updates";
+export { type CancellationOutcome, type PolicyOverride, rescheduleUnderPolicy } from "./policy-gate";
 export * from "./query";
 export * from "./status";
 export * from "./team-calendar";

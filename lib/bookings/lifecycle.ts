@@ -4,9 +4,17 @@ import { emitCustomerEvent, findService, type TenantRecord } from "@/lib/catalog
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { metrics } from "@/lib/observability";
+import { amountDueOnline } from "@/lib/payments";
 import { MINUTE } from "@/lib/scheduling";
 import { SlotUnavailable } from "./errors";
 import { nextSequence, recordEvent } from "./history";
+import {
+  type CancellationOutcome,
+  cancellationUnderPolicy,
+  type PolicyOverride,
+  rescheduleUnderPolicy,
+  snapshotFor,
+} from "./policy-gate";
 import { claim, expireStaleHolds, slotAt } from "./slot-claim";
 
 const { bookings, customers } = tables;
@@ -71,6 +79,7 @@ export async function createBooking(
   const to = new Date(end.getTime() + service.bufferAfterMinutes * MINUTE);
   await expireStaleHolds(tx, tenant.id, candidates, Object.values(slot.resourceIds ?? {}), from, to);
 
+  const cancellationPolicy = await snapshotFor(tx, tenant.id, service);
   const manageToken = randomBytes(24).toString("base64url");
   const bookingId = randomUUID();
   const pending = input.holdForConfirmation && service.requiresConfirmation;
@@ -107,6 +116,9 @@ export async function createBooking(
           sessionKey,
           holdExpiresAt: pending ? new Date(now.getTime() + tenant.holdMinutes * MINUTE) : null,
           manageTokenHash: hashManageToken(manageToken),
+          cancellationPolicy,
+          paymentRule: service.paymentRule,
+          amountDueCents: amountDueOnline(service),
           notes: input.notes ?? "",
           source: input.source,
           createdBy: input.createdBy ?? null,
@@ -132,24 +144,30 @@ export async function lockBooking(tx: Tx, tenantId: string, bookingId: string): 
   return row;
 }
 
-/** Cancelling twice is harmless: the second call returns the booking as it is. */
+/**
+ * Cancelling twice is harmless: the second call returns the booking as it is. The booking's policy
+ * decides whether a customer may cancel now and what it refunds and charges (kept in the history).
+ */
 export async function cancelBooking(
   tx: Tx,
   tenantId: string,
   bookingId: string,
   actor: ActorLabel,
   reason?: string,
-): Promise<BookingRecord> {
+  options: { now?: Date; override?: PolicyOverride } = {},
+): Promise<BookingRecord & { outcome?: CancellationOutcome }> {
+  const now = options.now ?? new Date();
   const before = await lockBooking(tx, tenantId, bookingId);
   if (before.status === "cancelled" || before.status === "expired") return before;
   if (!ACTIVE_STATUSES.includes(before.status)) {
     throw new Conflict(`A ${before.status.replace("_", "-")} booking cannot be cancelled.`);
   }
+  const outcome = await cancellationUnderPolicy(tx, before, actor, now, options.override);
   const [after] = await tx
     .update(bookings)
     .set({
       status: "cancelled",
-      cancelledAt: new Date(),
+      cancelledAt: now,
       cancelledBy: actor,
       cancelReason: reason ?? null,
       holdExpiresAt: null,
@@ -158,10 +176,10 @@ export async function cancelBooking(
     .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)))
     .returning();
   if (!after) throw new NotFound("Booking not found");
-  await recordEvent(tx, after, "cancelled", actor, before);
+  await recordEvent(tx, after, "cancelled", actor, before, { policy_outcome: outcome });
   // The label drops the user id of "staff:<id>" so the series stay few.
   metrics().bookingsCancelled.inc({ by: actor.split(":")[0] });
-  return after;
+  return { ...after, outcome };
 }
 
 /** Moves a booking; on a conflict nothing changes and the original booking stands. */
@@ -177,6 +195,7 @@ export async function rescheduleBooking(
   if (!ACTIVE_STATUSES.includes(before.status)) {
     throw new Conflict(`A ${before.status.replace("_", "-")} booking cannot be rescheduled.`);
   }
+  rescheduleUnderPolicy(before, actor, now);
   const service = await findService(tx, tenant.id, before.serviceId);
   if (!service) throw new Conflict("This service is no longer offered, so the booking cannot be moved.");
   const slot = await slotAt(tx, tenant, service, change.start, now, before.id);

@@ -175,4 +175,5 @@ export const TimeOffFields = z
   .refine((t) => t.endsAt > t.startsAt, { path: ["endsAt"], message: "The end must be after the start" });
 export type TimeOffFields = z.infer<typeof TimeOffFields>;
 
-export * from "./money";
+// Money in minor units follows Stripe's currency rules, one implementation for the catalogue and payments.
+export { currencyDigits, formatMoney, minorToDecimal, parseMoney } from "@/lib/money";

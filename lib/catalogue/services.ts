@@ -2,9 +2,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Tx, tables, withTenant } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
+import { currencyDigits, minorToDecimal, parseMoney } from "@/lib/money";
 import { loadTenant, type MemberActor, parseFields, requireManager, requireTeam } from "./access";
 import { ServiceFields } from "./fields";
-import { currencyDigits, minorToDecimal, parseMoney } from "./money";
 
 const { services, serviceStaff, staffMembers, resourceTypes } = tables;
 

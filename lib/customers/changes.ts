@@ -1,6 +1,6 @@
 /**
- * A signed-in customer cancels or moves their own booking "within the practice's rules": not once the
- * booking is inside its service's minimum notice, and only to a time the engine says is free.
+ * A signed-in customer cancels or moves their own booking "within the practice's rules": the booking's
+ * cancellation policy (applied by the booking lifecycle, as on every path) and a time the engine says is free.
  *
  * Who may: the booking is first read as the customer actor, so RLS must agree it is theirs. The change
  * itself then runs on the system path, because cancelBooking/rescheduleBooking read schedules, other
@@ -10,19 +10,31 @@
  * read established is re-checked under the lock before anything changes.
  */
 import { and, eq } from "drizzle-orm";
-import { cancelBooking, loadAvailabilityInput, rescheduleBooking } from "@/lib/bookings";
+import {
+  cancelBooking,
+  loadAvailabilityInput,
+  rescheduleBooking,
+  rescheduleUnderPolicy,
+} from "@/lib/bookings";
 import { findService, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type BookingStatus, type Tx, tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { DAY, findSlots, localToInstant } from "@/lib/scheduling";
 import { CancelFields, RescheduleFields, SlotsFields } from "./fields";
-import { assertPractice, changeDeadline } from "./portal";
+import { assertPractice } from "./portal";
 import type { CustomerActor } from "./sessions";
 
-const { bookings, services } = tables;
+const { bookings } = tables;
 const NOT_FOUND = "Booking not found";
 
-type Own = { id: string; serviceId: string; staffId: string; status: BookingStatus; startAt: Date };
+type Own = {
+  id: string;
+  serviceId: string;
+  staffId: string;
+  status: BookingStatus;
+  startAt: Date;
+  cancellationPolicy: unknown;
+};
 
 /** The booking as the customer actor sees it: RLS returns it only if it is this customer's. */
 async function ownBooking(tenant: TenantRecord, actor: CustomerActor, bookingId: string): Promise<Own> {
@@ -35,6 +47,7 @@ async function ownBooking(tenant: TenantRecord, actor: CustomerActor, bookingId:
         staffId: bookings.staffId,
         status: bookings.status,
         startAt: bookings.startAt,
+        cancellationPolicy: bookings.cancellationPolicy,
       })
       .from(bookings)
       .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.id, bookingId))),
@@ -43,28 +56,11 @@ async function ownBooking(tenant: TenantRecord, actor: CustomerActor, bookingId:
   return row;
 }
 
-function hours(minutes: number): string {
-  if (minutes % 60) return `${minutes} minutes`;
-  return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
-}
-
-/** Refuses a change once the booking has started or is inside its service's minimum notice. */
-export function assertOutsideNotice(start: Date, minNoticeMinutes: number, now: Date): void {
-  if (start <= now)
-    throw new Conflict("This booking has already started, so it can no longer be changed online.");
-  if (changeDeadline(start, minNoticeMinutes) <= now) {
-    throw new Conflict(
-      `This practice asks for ${hours(minNoticeMinutes)} notice, so this booking can no longer be changed online. Please contact the practice.`,
-    );
-  }
-}
-
-/** Locks the customer's booking on the system path and applies the notice rule of its service. */
-async function lockOwn(tx: Tx, tenantId: string, actor: CustomerActor, bookingId: string, now: Date) {
+/** Locks the customer's booking on the system path: ownership re-checked under the lock. */
+async function lockOwn(tx: Tx, tenantId: string, actor: CustomerActor, bookingId: string) {
   const [row] = await tx
-    .select({ status: bookings.status, startAt: bookings.startAt, minNotice: services.minNoticeMinutes })
+    .select({ id: bookings.id })
     .from(bookings)
-    .innerJoin(services, and(eq(services.tenantId, bookings.tenantId), eq(services.id, bookings.serviceId)))
     .where(
       and(
         eq(bookings.tenantId, tenantId),
@@ -72,9 +68,8 @@ async function lockOwn(tx: Tx, tenantId: string, actor: CustomerActor, bookingId
         eq(bookings.customerId, actor.customerId),
       ),
     )
-    .for("update", { of: bookings });
+    .for("update");
   if (!row) throw new NotFound(NOT_FOUND);
-  return { ...row, check: () => assertOutsideNotice(row.startAt, row.minNotice, now) };
 }
 
 export async function cancelOwnBooking(
@@ -86,10 +81,8 @@ export async function cancelOwnBooking(
   const input = CancelFields.parse(raw);
   await ownBooking(tenant, actor, input.bookingId);
   return withSystem("customer portal: a signed-in customer cancels their own booking", async (tx) => {
-    const row = await lockOwn(tx, tenant.id, actor, input.bookingId, now);
-    // Cancelling twice is harmless (cancelBooking answers the booking as it is), whatever the notice.
-    if (ACTIVE_STATUSES.includes(row.status)) row.check();
-    return cancelBooking(tx, tenant.id, input.bookingId, "customer", input.reason || undefined);
+    await lockOwn(tx, tenant.id, actor, input.bookingId);
+    return cancelBooking(tx, tenant.id, input.bookingId, "customer", input.reason || undefined, { now });
   });
 }
 
@@ -102,8 +95,7 @@ export async function rescheduleOwnBooking(
   const input = RescheduleFields.parse(raw);
   await ownBooking(tenant, actor, input.bookingId);
   return withSystem("customer portal: a signed-in customer reschedules their own booking", async (tx) => {
-    const row = await lockOwn(tx, tenant.id, actor, input.bookingId, now);
-    row.check();
+    await lockOwn(tx, tenant.id, actor, input.bookingId);
     // The engine applies the notice and horizon to the new time; the current staff member is preferred.
     return rescheduleBooking(tx, tenant, input.bookingId, { start: new Date(input.start) }, "customer", now);
   });
@@ -132,7 +124,7 @@ export async function rescheduleSlots(
     if (!service) {
       throw new Conflict("This service is no longer booked online. Please contact the practice to move it.");
     }
-    assertOutsideNotice(own.startAt, service.minNoticeMinutes, now);
+    rescheduleUnderPolicy(own, "customer", now);
     const zone = tenant.timeZone;
     const availability = await loadAvailabilityInput(tx, tenant, service, {
       from: new Date(localToInstant(zone, input.date, 0) - DAY),

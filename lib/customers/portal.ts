@@ -1,16 +1,17 @@
 /**
  * What a signed-in customer sees and edits in the portal. Reads run as the customer actor, so RLS alone
- * decides which rows come back (its own bookings and its own customer row); the practice's public rules
- * (minimum notice) are read as the anonymous actor, like the booking page reads them.
+ * decides which rows come back (its own bookings and its own customer row); until when a booking may be
+ * changed online comes from the cancellation policy stored on it.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { emitCustomerEvent, findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type BookingStatus, tables, withTenant } from "@/lib/db";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
+import { cancelDeadline, readSnapshot } from "@/lib/policies";
 import { ProfileFields } from "./fields";
 import type { CustomerActor } from "./sessions";
 
-const { bookings, customers, services } = tables;
+const { bookings, customers } = tables;
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/;
 const PAST_LIMIT = 50;
 
@@ -40,23 +41,6 @@ export function assertPractice(tenant: TenantRecord, actor: CustomerActor): void
   if (actor.tenantId !== tenant.id) throw new Forbidden("This sign-in belongs to another practice.");
 }
 
-/** The latest moment a booking may still be changed online: its start minus the service's notice. */
-export function changeDeadline(start: Date, minNoticeMinutes: number): Date {
-  return new Date(start.getTime() - minNoticeMinutes * 60_000);
-}
-
-/** Minimum notice of the practice's public services, as the booking page shows them. */
-async function publicNotice(tenant: TenantRecord, serviceIds: string[]): Promise<Map<string, number>> {
-  if (!serviceIds.length) return new Map();
-  const rows = await withTenant({ kind: "anon" }, (tx) =>
-    tx
-      .select({ id: services.id, minNotice: services.minNoticeMinutes })
-      .from(services)
-      .where(and(eq(services.tenantId, tenant.id), inArray(services.id, serviceIds))),
-  );
-  return new Map(rows.map((r) => [r.id, r.minNotice]));
-}
-
 export async function portalOverview(
   tenant: TenantRecord,
   actor: CustomerActor,
@@ -81,6 +65,7 @@ export async function portalOverview(
         currency: bookings.currency,
         cancelReason: bookings.cancelReason,
         holdExpiresAt: bookings.holdExpiresAt,
+        policy: bookings.cancellationPolicy,
       })
       .from(bookings)
       .where(eq(bookings.tenantId, tenant.id))
@@ -94,15 +79,19 @@ export async function portalOverview(
     .filter(
       (b) => b.status !== "expired" && !(b.status === "pending" && b.holdExpiresAt && b.holdExpiresAt <= now),
     )
-    .map(({ holdExpiresAt: _, ...b }) => b);
+    .map(({ holdExpiresAt: _, policy, ...b }) => ({
+      ...b,
+      deadline: cancelDeadline(readSnapshot(policy), b.start),
+    }));
   const isUpcoming = (b: (typeof shown)[number]) => ACTIVE_STATUSES.includes(b.status) && b.end > now;
   const upcomingRows = shown.filter(isUpcoming);
-  const notice = await publicNotice(tenant, [...new Set(upcomingRows.map((b) => b.serviceId))]);
-  const view = ({ serviceId, ...b }: (typeof shown)[number], changeable: boolean): PortalBooking => {
-    const minNotice = notice.get(serviceId);
-    const deadline = changeable && minNotice !== undefined ? changeDeadline(b.start, minNotice) : null;
-    return { ...b, changeableUntil: deadline && deadline > now && b.start > now ? deadline : null };
-  };
+  const view = (
+    { serviceId: _, deadline, ...b }: (typeof shown)[number],
+    changeable: boolean,
+  ): PortalBooking => ({
+    ...b,
+    changeableUntil: changeable && deadline && deadline > now && b.start > now ? deadline : null,
+  });
   return {
     profile,
     upcoming: upcomingRows.map((b) => view(b, true)),

@@ -49,6 +49,8 @@ export const tenants = pgTable("tenants", {
     .array()
     .notNull()
     .default(sql`'{}'`),
+  cancellationPolicy: jsonb("cancellation_policy").$type<Record<string, unknown>>(),
+  lastReceiptNumber: integer("last_receipt_number").notNull().default(0),
   createdAt: instant("created_at").notNull().defaultNow(),
   updatedAt: instant("updated_at").notNull().defaultNow(),
 });
@@ -125,6 +127,10 @@ export const resources = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
+/** What a customer pays online when booking a service. */
+export const PAYMENT_RULES = ["none", "deposit", "prepayment", "card_on_file"] as const;
+export type PaymentRule = (typeof PAYMENT_RULES)[number];
+
 export const services = pgTable(
   "services",
   {
@@ -145,6 +151,10 @@ export const services = pgTable(
     requiresConfirmation: boolean("requires_confirmation").notNull().default(false),
     isActive: boolean("is_active").notNull().default(true),
     isPublic: boolean("is_public").notNull().default(true),
+    cancellationPolicy: jsonb("cancellation_policy").$type<Record<string, unknown>>(),
+    paymentRule: text("payment_rule", { enum: PAYMENT_RULES }).notNull().default("none"),
+    depositCents: integer("deposit_cents"),
+    depositBps: integer("deposit_bps"),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -283,6 +293,10 @@ export const bookings = pgTable(
     cancelledBy: text("cancelled_by"),
     cancelReason: text("cancel_reason"),
     sequence: integer("sequence").notNull().default(0),
+    // Optional on insert: the database default is the default policy (migration 20261201000500).
+    cancellationPolicy: jsonb("cancellation_policy").$type<Record<string, unknown>>().notNull().default({}),
+    paymentRule: text("payment_rule", { enum: PAYMENT_RULES }).notNull().default("none"),
+    amountDueCents: integer("amount_due_cents").notNull().default(0),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -427,6 +441,48 @@ export const platformAuditLog = pgTable("platform_audit_log", {
 });
 
 export { apiKeys } from "./api-tables";
+export const PAYMENT_KINDS = ["charge", "refund", "fee"] as const;
+export const PAYMENT_PURPOSES = [
+  "deposit",
+  "prepayment",
+  "balance",
+  "card_on_file",
+  "no_show_fee",
+  "late_cancel_fee",
+  "refund",
+] as const;
+export const PAYMENT_METHODS = ["card", "cash", "terminal", "bank_transfer", "other"] as const;
+export const PAYMENT_STATUSES = ["pending", "requires_action", "succeeded", "failed", "cancelled"] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const payments = pgTable(
+  "payments",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    bookingId: uuid("booking_id"),
+    customerId: uuid("customer_id"),
+    kind: text("kind", { enum: PAYMENT_KINDS }).notNull(),
+    purpose: text("purpose", { enum: PAYMENT_PURPOSES }).notNull(),
+    method: text("method", { enum: PAYMENT_METHODS }).notNull(),
+    provider: text("provider", { enum: ["offline", "stripe"] })
+      .notNull()
+      .default("offline"),
+    providerRef: text("provider_ref"),
+    status: text("status", { enum: PAYMENT_STATUSES }).notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    refundOf: uuid("refund_of"),
+    note: text("note").notNull().default(""),
+    failureReason: text("failure_reason"),
+    // Given by a trigger when the payment succeeds; sequential per practice.
+    receiptNumber: integer("receipt_number"),
+    recordedBy: uuid("recorded_by"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
 
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {
@@ -460,4 +516,5 @@ export const typedTables = {
   outbox,
   deliveries,
   sent_mail: sentMail,
+  payments,
 };

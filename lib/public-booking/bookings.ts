@@ -13,9 +13,11 @@ import {
   rescheduleBooking,
 } from "@/lib/bookings";
 import { findService, findTenantBySlug, staffIdsForService, type TenantRecord } from "@/lib/catalogue";
-import { ACTIVE_STATUSES, type Tx, tables, withSystem } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
+import { type Tx, tables, withSystem } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { idempotent, requestHash } from "@/lib/http";
+import { type BookingMoney, bookingMoney } from "@/lib/payments";
+import { type CustomerPolicyView, customerPolicyView, readSnapshot } from "@/lib/policies";
 import { forgetAvailability } from "./availability-cache";
 import { type CreateBookingBody, instant, type RescheduleBody } from "./contract";
 
@@ -46,6 +48,11 @@ export type ManagedBooking = {
   currency: string;
   time_zone: string;
   practice: { slug: string; name: string };
+  payment: Pick<
+    BookingMoney,
+    "status" | "amount_due_cents" | "amount_paid_cents" | "amount_refunded_cents" | "currency"
+  >;
+  policy: Omit<CustomerPolicyView, "cancel_online_until"> & { cancel_online_until: string | null };
 };
 
 const NOT_FOUND = "Booking not found";
@@ -128,7 +135,7 @@ async function managed(
   tx: Tx,
   id: string,
   token: string,
-): Promise<{ view: ManagedBooking; tenant: TenantRecord; startAt: Date } | null> {
+): Promise<{ view: ManagedBooking; tenant: TenantRecord } | null> {
   const [row] = await tx
     .select({
       booking: {
@@ -141,6 +148,7 @@ async function managed(
         endAt: bookings.endAt,
         priceCents: bookings.priceCents,
         currency: bookings.currency,
+        cancellationPolicy: bookings.cancellationPolicy,
       },
       staffName: staffMembers.displayName,
       tenant: {
@@ -167,9 +175,9 @@ async function managed(
     );
   if (!row) return null;
   const { booking: b, tenant } = row;
+  const money = await bookingMoney(tx, tenant.id, b.id);
   return {
     tenant,
-    startAt: b.startAt,
     view: {
       id: b.id,
       status: b.status,
@@ -183,22 +191,27 @@ async function managed(
       currency: b.currency,
       time_zone: tenant.timeZone,
       practice: { slug: tenant.slug, name: tenant.name },
+      payment: {
+        status: money.status,
+        amount_due_cents: money.amount_due_cents,
+        amount_paid_cents: money.amount_paid_cents,
+        amount_refunded_cents: money.amount_refunded_cents,
+        currency: money.currency,
+      },
+      policy: publicPolicy(customerPolicyView(readSnapshot(b.cancellationPolicy), b)),
     },
   };
+}
+
+function publicPolicy(view: CustomerPolicyView): ManagedBooking["policy"] {
+  const until = view.cancel_online_until;
+  return { ...view, cancel_online_until: until ? instant(until) : null };
 }
 
 async function managedOr404(tx: Tx, id: string, token: string | null) {
   const found = token ? await managed(tx, id, token) : null;
   if (!found) throw new NotFound(NOT_FOUND);
   return found;
-}
-
-/** Changing a booking online stops once it has started; the practice can still change it. */
-function assertNotStarted(found: { view: ManagedBooking; startAt: Date }, now: Date) {
-  const active = (ACTIVE_STATUSES as string[]).includes(found.view.status);
-  if (active && found.startAt <= now) {
-    throw new Conflict("This booking has already started, so it can no longer be changed online.");
-  }
 }
 
 export function getManagedBooking(id: string, token: string | null): Promise<ManagedBooking> {
@@ -216,8 +229,8 @@ export function cancelManagedBooking(
 ): Promise<ManagedBooking> {
   return withSystem("public booking: a guest cancels by manage token", async (tx) => {
     const found = await managedOr404(tx, id, token);
-    assertNotStarted(found, now);
-    await cancelBooking(tx, found.tenant.id, id, "customer", reason || undefined);
+    // The booking's policy (applied by the lifecycle) decides whether it may still be cancelled online.
+    await cancelBooking(tx, found.tenant.id, id, "customer", reason || undefined, { now });
     return (await managedOr404(tx, id, token)).view;
   }).then(forgetAfterWrite((view: ManagedBooking) => view.practice.slug));
 }
@@ -231,7 +244,6 @@ export function rescheduleManagedBooking(
 ): Promise<ManagedBooking> {
   return withSystem("public booking: a guest reschedules by manage token", async (tx) => {
     const found = await managedOr404(tx, id, token);
-    assertNotStarted(found, now);
     await assertPerforms(tx, found.tenant.id, found.view.service_id, change.staff_id);
     await rescheduleBooking(
       tx,

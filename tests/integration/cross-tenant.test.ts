@@ -86,6 +86,17 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
     tx
       .insert(tables.idempotencyKeys)
       .values({ tenantId: t, key: "k", requestHash: "h", responseStatus: 200, responseBody: {} }),
+  payments: (tx, t, _u, s) =>
+    tx.insert(tables.payments).values({
+      tenantId: t,
+      customerId: s.customerId,
+      kind: "charge",
+      purpose: "balance",
+      method: "cash",
+      status: "succeeded",
+      amountCents: 1000,
+      currency: "GBP",
+    }),
   memberships: (tx, tenantId, userId) =>
     tx.execute(
       sql`insert into public.memberships (tenant_id, user_id, role) values (${tenantId}, ${userId}, 'staff')`,
@@ -264,6 +275,7 @@ describe("cross-tenant isolation", () => {
       "invitations",
       "api_keys",
       "outbox",
+      "payments",
     ]) {
       const insert = INSERT_FOR_TENANT[table];
       const own = await asA((tx) => insert?.(tx, a.tenantId, a.owner.userId, aSchedule) ?? Promise.resolve());

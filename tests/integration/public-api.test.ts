@@ -489,6 +489,18 @@ describe("managing a booking by its token", () => {
       currency: "GBP",
       time_zone: "Europe/London",
       practice: { slug: a.slug, name: `Practice ${a.slug}` },
+      payment: {
+        status: "not_required",
+        amount_due_cents: 0,
+        amount_paid_cents: 0,
+        amount_refunded_cents: 0,
+        currency: "GBP",
+      },
+      policy: {
+        rules: expect.objectContaining({ no_show_fee: null }),
+        summary: expect.arrayContaining(["At least 24 hours before: full refund."]),
+        cancel_online_until: iso(at(40)),
+      },
     });
   });
 

@@ -29,7 +29,7 @@ export const NewBooking = z
     message: "Give either customer_id or customer, not both",
   });
 
-export const CancelBody = z.object({ reason: z.string() });
+export const CancelBody = z.object({ reason: z.string(), policy_override_reason: z.string().optional() });
 export const RescheduleBody = z.object({ date: z.string(), time: z.string(), staff_id: z.uuid() });
 export const CalendarQuery = z.object({ start: LocalDate, view: z.enum(["day", "week"]).default("week") });
 export const CustomerSearch = z.object({

@@ -3,9 +3,20 @@ import { CancelBody } from "../../../_lib/bodies";
 import { memberRoute, ok, pathId } from "../../../_lib/member-route";
 import { bookingJson } from "../../_lib/booking-json";
 
-/** POST /api/v1/bookings/{id}/cancel `{reason}`: the reason goes into the booking's history. */
+/**
+ * POST /api/v1/bookings/{id}/cancel `{reason, policy_override_reason?}`: the reason goes into the booking's
+ * history; an override reason sets the cancellation policy aside (full refund, no fee) and is audited.
+ */
 export const POST = memberRoute<{ id: string }>("bookings:write", async ({ actor, params, json }) => {
   const bookingId = pathId(params.id, "Booking");
   const body = await json(CancelBody);
-  return ok(bookingJson(await cancelBookingAtDesk(actor, { bookingId, reason: body.reason })));
+  return ok(
+    bookingJson(
+      await cancelBookingAtDesk(actor, {
+        bookingId,
+        reason: body.reason,
+        overrideReason: body.policy_override_reason,
+      }),
+    ),
+  );
 });

@@ -1,0 +1,2 @@
+/** Client components import money helpers from here (the domain's client-safe door). */
+export * from "./index";
