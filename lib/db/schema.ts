@@ -16,6 +16,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import * as notifications from "./schema-notifications";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -39,6 +40,15 @@ export const tenants = pgTable("tenants", {
     .notNull()
     .default("active"),
   holdMinutes: integer("hold_minutes").notNull().default(10),
+  address: text("address").notNull().default(""),
+  customerNote: text("customer_note").notNull().default(""),
+  reminderOffsetsMinutes: integer("reminder_offsets_minutes")
+    .array()
+    .notNull()
+    .default(sql`'{1440,120}'`),
+  smsReminders: boolean("sms_reminders").notNull().default(true),
+  thankYouEnabled: boolean("thank_you_enabled").notNull().default(false),
+  confirmationWindowMinutes: integer("confirmation_window_minutes").notNull().default(1440),
   publishedAt: instant("published_at"),
   mfaRequiredRoles: text("mfa_required_roles", { enum: ["owner", "manager", "staff"] })
     .array()
@@ -268,6 +278,7 @@ export const bookings = pgTable(
     blockedUntil: instant("blocked_until").notNull(),
     sessionKey: text("session_key").notNull(),
     holdExpiresAt: instant("hold_expires_at"),
+    confirmBy: instant("confirm_by"),
     manageTokenHash: bytea("manage_token_hash").notNull(),
     notes: text("notes").notNull().default(""),
     source: text("source", { enum: ["public", "dashboard", "api", "import"] })
@@ -420,6 +431,8 @@ export const platformAuditLog = pgTable("platform_audit_log", {
   createdAt: instant("created_at").notNull().defaultNow(),
 });
 
+export * from "./schema-notifications";
+
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {
   tenants,
@@ -448,4 +461,9 @@ export const typedTables = {
   customer_otps: customerOtps,
   customer_sessions: customerSessions,
   platform_audit_log: platformAuditLog,
+  message_templates: notifications.messageTemplates,
+  member_alert_preferences: notifications.memberAlertPreferences,
+  notification_sends: notifications.notificationSends,
+  email_unsubscribes: notifications.emailUnsubscribes,
+  sms_opt_outs: notifications.smsOptOuts,
 };

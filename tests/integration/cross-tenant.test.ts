@@ -89,6 +89,19 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
   dev_mailbox: (tx, tenantId) =>
     tx.execute(sql`insert into public.dev_mailbox (to_address, subject, text_body, tag, tenant_id)
                    values ('x@example.test', 's', 't', 'test', ${tenantId})`),
+  dev_sms: (tx, tenantId) =>
+    tx.execute(sql`insert into public.dev_sms (to_phone, body, tag, tenant_id)
+                   values ('+447700900123', 'b', 'test', ${tenantId})`),
+  message_templates: (tx, t) =>
+    tx.insert(tables.messageTemplates).values({ tenantId: t, kind: "booking_confirmed", intro: "x" }),
+  member_alert_preferences: (tx, t, u) =>
+    tx.insert(tables.memberAlertPreferences).values({ tenantId: t, userId: u, kind: "new_booking", email: false }),
+  notification_sends: (tx, t) =>
+    tx
+      .insert(tables.notificationSends)
+      .values({ tenantId: t, deliveryKey: "d", channel: "email", recipient: "x@example.test", kind: "x" }),
+  email_unsubscribes: (tx, t) =>
+    tx.insert(tables.emailUnsubscribes).values({ tenantId: t, email: "x@example.test" }),
   invitations: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.invitations (tenant_id, email, role, token_hash, invited_by, expires_at)
                    values (${tenantId}, 'stolen@example.test', 'staff', sha256(gen_random_uuid()::text::bytea),
