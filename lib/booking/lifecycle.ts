@@ -1,10 +1,11 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { MINUTE } from "./clock";
 import { SlotUnavailable } from "./errors";
 import { findService, type TenantRecord } from "./load";
+import { deriveManageToken, hashManageToken } from "./manage-token";
 import { claim, expireStaleHolds, slotAt } from "./slot-claim";
 
 const { bookings, bookingEvents, customers } = tables;
@@ -13,10 +14,6 @@ export type BookingRecord = typeof bookings.$inferSelect;
 export type GuestDetails = { name: string; email: string; phone?: string | null };
 /** Who did it, as recorded in the booking's history: "customer", "staff:<userId>", "system". */
 export type ActorLabel = string;
-
-export function hashManageToken(token: string): Buffer {
-  return createHash("sha256").update(token).digest();
-}
 
 function snapshot(b: BookingRecord) {
   return {
@@ -68,7 +65,7 @@ export type NewBooking = {
   customerId: string;
   notes?: string;
   source: "public" | "dashboard" | "api";
-  /** Public bookings of services that need confirmation hold their slot for the practice's hold time. */
+  /** Public bookings of services that need confirmation hold their slot for the confirmation window. */
   holdForConfirmation: boolean;
   createdBy?: string | null;
   publicOnly: boolean;
@@ -93,9 +90,10 @@ export async function createBooking(
   const to = new Date(end.getTime() + service.bufferAfterMinutes * MINUTE);
   await expireStaleHolds(tx, tenant.id, candidates, Object.values(slot.resourceIds ?? {}), from, to);
 
-  const manageToken = randomBytes(24).toString("base64url");
   const bookingId = randomUUID();
+  const manageToken = deriveManageToken(bookingId);
   const pending = input.holdForConfirmation && service.requiresConfirmation;
+  const confirmBy = pending ? new Date(now.getTime() + tenant.confirmationWindowMinutes * MINUTE) : null;
   const booking = await claim(
     tx,
     tenant.id,
@@ -127,7 +125,9 @@ export async function createBooking(
           blockedFrom: from,
           blockedUntil: to,
           sessionKey,
-          holdExpiresAt: pending ? new Date(now.getTime() + tenant.holdMinutes * MINUTE) : null,
+          // Staff have the practice's confirmation window to answer; the slot is held exactly that long.
+          holdExpiresAt: confirmBy,
+          confirmBy,
           manageTokenHash: hashManageToken(manageToken),
           notes: input.notes ?? "",
           source: input.source,

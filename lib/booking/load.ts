@@ -30,6 +30,8 @@ export type TenantRecord = {
   timeZone: string;
   currency: string;
   holdMinutes: number;
+  /** How long a request for a service that needs confirmation holds its slot awaiting staff. */
+  confirmationWindowMinutes: number;
 };
 
 const hhmm = (t: string) => t.slice(0, 5);
@@ -44,6 +46,7 @@ export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantReco
       timeZone: tenants.timeZone,
       currency: tenants.currency,
       holdMinutes: tenants.holdMinutes,
+      confirmationWindowMinutes: tenants.confirmationWindowMinutes,
     })
     .from(tenants)
     .where(and(eq(tenants.slug, slug), eq(tenants.status, "active")));

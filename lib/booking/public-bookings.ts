@@ -9,14 +9,9 @@ import { ACTIVE_STATUSES, type Tx, tables, withSystem } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { idempotent, requestHash } from "@/lib/http/idempotency";
 import { forgetAvailability } from "./availability-cache";
-import {
-  cancelBooking,
-  createBooking,
-  customerForGuest,
-  hashManageToken,
-  rescheduleBooking,
-} from "./lifecycle";
+import { cancelBooking, createBooking, customerForGuest, rescheduleBooking } from "./lifecycle";
 import { findService, findTenantBySlug, staffIdsForService, type TenantRecord } from "./load";
+import { hashManageToken } from "./manage-token";
 import { type CreateBookingBody, instant, type RescheduleBody } from "./public-contract";
 
 const { bookings, tenants, staffMembers } = tables;
@@ -150,6 +145,7 @@ async function managed(
         timeZone: tenants.timeZone,
         currency: tenants.currency,
         holdMinutes: tenants.holdMinutes,
+        confirmationWindowMinutes: tenants.confirmationWindowMinutes,
       },
     })
     .from(bookings)

@@ -126,3 +126,6 @@ create policy email_unsubscribes_select_managers on public.email_unsubscribes fo
 create policy sms_opt_outs_no_api_access on public.sms_opt_outs for select to anon, authenticated
   using (false);
 create policy dev_sms_no_api_access on public.dev_sms for select to anon, authenticated using (false);
+
+-- The public booking path reads the window when it creates a request.
+grant select (confirmation_window_minutes) on public.tenants to anon;

@@ -9,6 +9,14 @@ const headerSafe = (max: number) =>
     .max(max)
     .refine((v) => !/[\r\n]/.test(v), "must be a single line");
 
+export const MailAttachment = z.object({
+  filename: z.string().regex(/^[\w.-]{1,100}$/, "a plain file name"),
+  /** e.g. `text/calendar; method=REQUEST; charset=utf-8` */
+  contentType: headerSafe(200),
+  content: z.string().min(1).max(1_000_000),
+});
+export type MailAttachment = z.infer<typeof MailAttachment>;
+
 export const MailMessage = z.object({
   to: z.email().max(254),
   subject: headerSafe(300),
@@ -18,6 +26,14 @@ export const MailMessage = z.object({
   tenantId: z.uuid().optional(),
   /** What kind of mail this is (e.g. "auth.password-reset"): for logs and the dev mailbox, never content. */
   tag: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "lowercase letters, digits, '.', '_' or '-'"),
+  /** A stable Message-ID (`<local@host>`), so a retried send is recognisably the same message. */
+  messageId: z
+    .string()
+    .regex(/^<[^<>\s@]+@[^<>\s@]+>$/, "must look like <id@host>")
+    .optional(),
+  /** Extra headers, e.g. List-Unsubscribe; names are RFC 5322 field names. */
+  headers: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,60}$/), headerSafe(2000)).optional(),
+  attachments: z.array(MailAttachment).max(5).optional(),
 });
 export type MailMessage = z.input<typeof MailMessage>;
 
