@@ -16,7 +16,10 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { deliveries, outbox } from "./schema-events";
 import * as notifications from "./schema-notifications";
+
+export * from "./schema-events";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -288,6 +291,7 @@ export const bookings = pgTable(
     cancelledAt: instant("cancelled_at"),
     cancelledBy: text("cancelled_by"),
     cancelReason: text("cancel_reason"),
+    sequence: integer("sequence").notNull().default(0),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -466,4 +470,6 @@ export const typedTables = {
   notification_sends: notifications.notificationSends,
   email_unsubscribes: notifications.emailUnsubscribes,
   sms_opt_outs: notifications.smsOptOuts,
+  outbox,
+  deliveries,
 };
