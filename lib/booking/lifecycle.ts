@@ -64,6 +64,8 @@ export type NewBooking = {
   staffId?: string | null;
   customerId: string;
   notes?: string;
+  /** The zone the customer booked from, for their messages. */
+  customerTimeZone?: string | null;
   source: "public" | "dashboard" | "api";
   /** Public bookings of services that need confirmation hold their slot for the confirmation window. */
   holdForConfirmation: boolean;
@@ -130,6 +132,7 @@ export async function createBooking(
           confirmBy,
           manageTokenHash: hashManageToken(manageToken),
           notes: input.notes ?? "",
+          customerTimeZone: input.customerTimeZone ?? null,
           source: input.source,
           createdBy: input.createdBy ?? null,
         })

@@ -87,6 +87,7 @@ export function createPublicBooking(
           staffId: body.staff_id ?? null,
           customerId,
           ...(body.notes ? { notes: body.notes } : {}),
+          customerTimeZone: body.time_zone ?? null,
           source: "public",
           holdForConfirmation: true,
           publicOnly: true,

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { NotFound } from "@/lib/errors";
+import { PhoneNumber } from "@/lib/notifications/fields";
 import { Email, PersonName, TimeZone } from "@/lib/tenants/fields";
 import { DAY } from "./clock";
 
@@ -90,14 +91,10 @@ export const CreateBookingBody = z.object({
   customer: z.object({
     name: PersonName,
     email: Email,
-    phone: z
-      .string()
-      .trim()
-      .max(40, "Use at most 40 characters")
-      .nullish()
-      .transform((p) => p || null),
+    phone: PhoneNumber.nullish().transform((p) => p || null),
   }),
   notes: z.string().trim().max(2000, "Use at most 2000 characters").optional(),
+  time_zone: TimeZone.optional(),
 });
 export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
 

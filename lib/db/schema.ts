@@ -282,6 +282,7 @@ export const bookings = pgTable(
     sessionKey: text("session_key").notNull(),
     holdExpiresAt: instant("hold_expires_at"),
     confirmBy: instant("confirm_by"),
+    customerTimeZone: text("customer_time_zone"),
     manageTokenHash: bytea("manage_token_hash").notNull(),
     notes: text("notes").notNull().default(""),
     source: text("source", { enum: ["public", "dashboard", "api", "import"] })

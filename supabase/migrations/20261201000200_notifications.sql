@@ -20,6 +20,9 @@ grant update (address, customer_note, reminder_offsets_minutes, sms_reminders, t
 
 -- A request awaiting confirmation blocks its slot until staff answer or this instant passes.
 alter table public.bookings add column confirm_by timestamptz;
+-- The zone the customer booked from (their browser's), so messages state times as they live them.
+alter table public.bookings add column customer_time_zone text
+  check (customer_time_zone is null or private.is_time_zone(customer_time_zone));
 
 -- The intro text an owner wrote for one kind of customer message (absent = the default text).
 create table public.message_templates (
