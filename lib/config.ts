@@ -60,6 +60,18 @@ const ConfigSchema = z.object({
       'must be an address such as "Boka <no-reply@example.com>"',
     )
     .default("Boka <no-reply@boka.local>"),
+  // SMS through Twilio when all three are set; otherwise texts go to the dev SMS log (not in production).
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must look like AC followed by 32 hex digits")
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be the account's auth token").optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +447700900123")
+    .optional(),
+  // Where the Twilio SDK sends API calls; tests point it at a local server speaking the Messages API.
+  TWILIO_API_BASE_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

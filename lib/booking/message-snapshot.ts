@@ -63,7 +63,10 @@ export async function bookingForMessage(
       staffMembers,
       and(eq(staffMembers.tenantId, bookings.tenantId), eq(staffMembers.id, bookings.staffId)),
     )
-    .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)),
+    )
     .leftJoin(services, and(eq(services.tenantId, bookings.tenantId), eq(services.id, bookings.serviceId)))
     .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)));
   if (!row) return null;

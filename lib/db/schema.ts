@@ -45,10 +45,7 @@ export const tenants = pgTable("tenants", {
   holdMinutes: integer("hold_minutes").notNull().default(10),
   address: text("address").notNull().default(""),
   customerNote: text("customer_note").notNull().default(""),
-  reminderOffsetsMinutes: integer("reminder_offsets_minutes")
-    .array()
-    .notNull()
-    .default(sql`'{1440,120}'`),
+  reminderOffsetsMinutes: integer("reminder_offsets_minutes").array().notNull().default(sql`'{1440,120}'`),
   smsReminders: boolean("sms_reminders").notNull().default(true),
   thankYouEnabled: boolean("thank_you_enabled").notNull().default(false),
   confirmationWindowMinutes: integer("confirmation_window_minutes").notNull().default(1440),
