@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy, isEmbeddablePath } from "@/lib/http/csp";
+import { contentSecurityPolicy, isEmbeddablePath } from "@/lib/http";
 
 /**
  * Request id, a per-request CSP nonce and baseline security headers. No business logic and no database:

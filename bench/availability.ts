@@ -27,7 +27,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function seed() {
   const { withSystem, tables } = await import("@/lib/db");
-  const { signUp } = await import("@/lib/tenants/signup");
+  const { signUp } = await import("@/lib/tenants");
   const slug = `bench-${Date.now().toString(36)}`;
   const { tenantId } = await signUp({
     businessName: "Bench Clinic",
@@ -83,7 +83,7 @@ async function seed() {
       .insert(tables.customers)
       .values({ tenantId, id: customerId, name: "Bench", email: "bench@example.test" });
     // 30-minute bookings on the hour, 09:00–16:00 London, every day for each staff member.
-    const { localToInstant, addDays, localDateOf } = await import("@/lib/booking/clock");
+    const { localToInstant, addDays, localDateOf } = await import("@/lib/scheduling");
     const today = localDateOf(Date.now(), "Europe/London");
     const rows = [];
     for (let day = 1; rows.length < BOOKINGS; day++) {
@@ -124,9 +124,10 @@ async function seed() {
 
 async function benchEngine(slug: string, serviceId: string) {
   const { withTenant } = await import("@/lib/db");
-  const { findTenantBySlug, findService, loadAvailabilityInput } = await import("@/lib/booking/load");
-  const { findSlots } = await import("@/lib/booking/availability");
-  const { addDays, localDateOf, DAY } = await import("@/lib/booking/clock");
+  const { findTenantBySlug, findService } = await import("@/lib/catalogue");
+  const { loadAvailabilityInput } = await import("@/lib/bookings");
+  const { findSlots } = await import("@/lib/scheduling");
+  const { addDays, localDateOf, DAY } = await import("@/lib/scheduling");
   const now = Date.now();
   const input = await withTenant({ kind: "anon" }, async (tx) => {
     const tenant = await findTenantBySlug(tx, slug);
@@ -173,7 +174,7 @@ async function startApp(): Promise<{ url: string; close: () => void } | null> {
 
 async function benchEndpoint(url: string, slug: string, serviceId: string, days: number) {
   const autocannon = (await import("autocannon")).default;
-  const { addDays, localDateOf } = await import("@/lib/booking/clock");
+  const { addDays, localDateOf } = await import("@/lib/scheduling");
   const from = localDateOf(Date.now(), "Europe/London");
   const path = `/api/v1/public/tenants/${slug}/availability?service_id=${serviceId}&from=${from}&to=${addDays(from, days - 1)}`;
   const latencies: number[] = [];
@@ -216,7 +217,7 @@ async function benchEndpoint(url: string, slug: string, serviceId: string, days:
 }
 
 async function benchBookings(url: string, slug: string, serviceId: string) {
-  const { localToInstant, addDays, localDateOf } = await import("@/lib/booking/clock");
+  const { localToInstant, addDays, localDateOf } = await import("@/lib/scheduling");
   const today = localDateOf(Date.now(), "Europe/London");
   // Distinct free slots: the half hours after the seeded on-the-hour bookings, 20 days out and beyond.
   const starts: string[] = [];

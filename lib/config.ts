@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseKeyring } from "@/lib/crypto/encryption";
+import { parseKeyring } from "@/lib/crypto";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -26,7 +26,7 @@ const ConfigSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // `<keyId>:<base64 of 32 bytes>`, comma-separated, current key first (see lib/crypto/encryption.ts).
-  // Unset: a key is generated once into .data/encryption.key (lib/auth/keyring.ts).
+  // Unset: a key is generated once into .data/encryption.key (lib/crypto/keyring.ts).
   ENCRYPTION_KEY: z
     .string()
     .superRefine((value, ctx) => {

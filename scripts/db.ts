@@ -1,11 +1,9 @@
 // npm run db:migrate | db:seed | db:reset [-- --force]
 import { rm } from "node:fs/promises";
-import { closeCache } from "@/lib/cache/store";
+import { closeCache } from "@/lib/cache";
 import { config } from "@/lib/config";
-import { closeDatabase, connection } from "@/lib/db";
-import { openPostgres } from "@/lib/db/connect";
-import { migrate } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/demo/seed";
+import { closeDatabase, connection, migrate, openPostgres } from "@/lib/db";
+import { seedDemo } from "@/lib/demo";
 
 async function migrateNow(): Promise<void> {
   const cfg = config();

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { cache } from "react";
 import type { PublicService } from "@/components/booking/service-list";
-import { findTenantBySlug } from "@/lib/booking/load";
+import { findTenantBySlug } from "@/lib/catalogue";
 import { tables, withTenant } from "@/lib/db";
 
 export type PublicPractice = {

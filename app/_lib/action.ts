@@ -1,8 +1,8 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { DomainError } from "@/lib/errors";
-import { zodFieldErrors } from "@/lib/http/problem";
-import { logger } from "@/lib/observability/logger";
+import { zodFieldErrors } from "@/lib/http";
+import { logger } from "@/lib/observability";
 
 export type ActionResult<T = null> =
   | { ok: true; data: T }

@@ -2,10 +2,10 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { isPlatformAdmin } from "@/lib/admin";
-import { resolveSession, type SessionContext, sessionCookieName } from "@/lib/auth/sessions";
+import { resolveSession, type SessionContext, sessionCookieName } from "@/lib/auth";
 import type { Actor } from "@/lib/db";
-import { clientIp } from "@/lib/http/request";
-import { getTenantSettings } from "@/lib/tenants/settings";
+import { clientIp } from "@/lib/http";
+import { getTenantSettings } from "@/lib/tenants";
 
 /** The signed-in session for this request (resolved once per render). */
 export const currentSession = cache(async (): Promise<SessionContext | null> => {

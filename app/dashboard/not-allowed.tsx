@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import { ACTIONS, type Action } from "@/lib/auth/permissions";
+import { ACTIONS, type Action } from "@/lib/auth";
 
 /** What a team member sees on a page their role does not open (the API answers the same with a 403). */
 export function NotAllowed({ action }: { action: Action }) {

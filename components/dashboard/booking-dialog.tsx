@@ -13,7 +13,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { formatMoney } from "@/lib/booking/catalogue-money";
+import { formatMoney } from "@/lib/catalogue/fields";
 import { formatDateTime, formatTime } from "./format";
 import { RescheduleForm } from "./reschedule-form";
 import { StatusBadge } from "./status-badge";

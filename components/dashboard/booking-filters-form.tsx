@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { BOOKING_STATUSES } from "@/lib/db/schema";
+import { BOOKING_STATUSES } from "@/lib/db";
 import { statusLabel } from "./status-badge";
 
 type Option = { id: string; name: string };

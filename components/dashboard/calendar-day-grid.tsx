@@ -1,6 +1,6 @@
 "use client";
 import { cn } from "@/components/ui/cn";
-import type { CalendarBooking, CalendarData, DaySegment } from "@/lib/booking/team-calendar";
+import type { CalendarBooking, CalendarData, DaySegment } from "@/lib/bookings";
 import { minutesToTime } from "./format";
 import type { SlotChoice } from "./slot-dialog";
 import { statusLabel } from "./status-badge";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import type { CalendarData } from "@/lib/booking/team-calendar";
+import type { CalendarData } from "@/lib/bookings";
 import { formatLocalDate, minutesToTime } from "./format";
 import type { SlotChoice } from "./slot-dialog";
 import { statusLabel } from "./status-badge";

@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { ClosureFields } from "@/lib/booking/catalogue-fields";
+import { ClosureFields } from "@/lib/catalogue/fields";
 
 export function ClosureForm() {
   const empty = { startsOn: "", endsOn: "", reason: "" };

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { CustomerFields } from "@/lib/booking/catalogue-fields";
+import { CustomerFields } from "@/lib/catalogue/fields";
 
 export function CustomerForm({
   id,

@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { DateOverrideFields, type IntervalFields } from "@/lib/booking/catalogue-hours-fields";
+import { DateOverrideFields, type IntervalFields } from "@/lib/catalogue/fields";
 import { CheckboxField } from "./checkbox-field";
 import { formatLocalDate } from "./format";
 import { IntervalRows } from "./interval-rows";

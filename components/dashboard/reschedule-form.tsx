@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { RescheduleFields } from "@/lib/booking/catalogue-desk-fields";
+import { RescheduleFields } from "@/lib/bookings/fields";
 import { formatTime, localDate } from "./format";
 
 /** New date, time (practice's zone) and staff member; a clash leaves the booking where it was. */

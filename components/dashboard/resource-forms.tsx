@@ -15,7 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { ResourceFields, ResourceTypeFields } from "@/lib/booking/catalogue-fields";
+import { ResourceFields, ResourceTypeFields } from "@/lib/catalogue/fields";
 import { CheckboxField } from "./checkbox-field";
 
 function FieldError({ id, message }: { id: string; message?: string }) {

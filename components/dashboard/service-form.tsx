@@ -11,8 +11,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { ServiceFields } from "@/lib/booking/catalogue-fields";
-import { currencyDigits } from "@/lib/booking/catalogue-money";
+import { currencyDigits, ServiceFields } from "@/lib/catalogue/fields";
 import { CheckboxField } from "./checkbox-field";
 
 type Props = {

@@ -10,7 +10,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { DeskBookingFields } from "@/lib/booking/catalogue-desk-fields";
+import { DeskBookingFields } from "@/lib/bookings/fields";
 import { CustomerPicker } from "./customer-picker";
 import { formatLocalDate } from "./format";
 

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { StaffFields } from "@/lib/booking/catalogue-fields";
+import { StaffFields } from "@/lib/catalogue/fields";
 import { CheckboxField } from "./checkbox-field";
 
 type Props = {

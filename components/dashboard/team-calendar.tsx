@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { CalendarData } from "@/lib/booking/team-calendar";
+import type { CalendarData } from "@/lib/bookings";
 import { BookingDialog } from "./booking-dialog";
 import { DayGrid } from "./calendar-day-grid";
 import { WeekGrid } from "./calendar-week-grid";

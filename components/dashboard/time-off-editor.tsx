@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { TimeOffFields } from "@/lib/booking/catalogue-hours-fields";
+import { TimeOffFields } from "@/lib/catalogue/fields";
 
 type Entry = { id: string; startsAt: string; endsAt: string; reason: string };
 

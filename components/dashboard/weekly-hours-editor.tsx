@@ -4,7 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { WEEKDAYS, WeeklyHoursFields } from "@/lib/booking/catalogue-hours-fields";
+import { WEEKDAYS, WeeklyHoursFields } from "@/lib/catalogue/fields";
 import { IntervalRows } from "./interval-rows";
 
 /** Seven days, each with any number of intervals; saved as a whole week. */

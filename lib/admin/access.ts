@@ -5,7 +5,7 @@
  * and a membership never comes from admin rights: the two are checked apart.
  */
 import { eq } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/sessions";
+import type { SessionContext } from "@/lib/auth";
 import { type Tx, tables, withTenant } from "@/lib/db";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
 

@@ -4,8 +4,8 @@
  * audit_log, where its owners and managers see who acted on their practice and why.
  */
 import { desc } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit";
 import { type Tx, tables, withTenant } from "@/lib/db";
-import { recordAudit } from "@/lib/tenants/audit";
 import type { PlatformAdmin } from "./access";
 
 const { platformAuditLog } = tables;
@@ -14,6 +14,8 @@ export const PLATFORM_ACTIONS = [
   "tenant.suspended",
   "tenant.reactivated",
   "support.viewed_bookings",
+  "jobs.retried",
+  "jobs.discarded",
 ] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 

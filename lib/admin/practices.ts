@@ -7,9 +7,9 @@
  */
 import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { forgetAvailability } from "@/lib/booking/availability-cache";
 import { type Tx, tables, withSystem } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
+import { forgetAvailability } from "@/lib/public-booking";
 import { confirmAdminInTx, type PlatformAdmin } from "./access";
 import { PracticeFilters, ReactivateFields, ReasonFields } from "./fields";
 import { parseInput } from "./input";

@@ -8,8 +8,7 @@
  * - new practices per ISO week (Monday 00:00 UTC) for the 8 weeks up to and including `now`'s.
  */
 import { sql } from "drizzle-orm";
-import { withSystem } from "@/lib/db";
-import { BOOKING_STATUSES, type BookingStatus } from "@/lib/db/schema";
+import { BOOKING_STATUSES, type BookingStatus, withSystem } from "@/lib/db";
 import { confirmAdminInTx, type PlatformAdmin } from "./access";
 
 export const REPORT_BOOKING_DAYS = 30;

@@ -8,8 +8,8 @@
  * find the booking a practice asks about) but no email, phone or notes.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { BookingStatus } from "@/lib/db";
 import { tables, withSystem } from "@/lib/db";
-import type { BookingStatus } from "@/lib/db/schema";
 import { confirmAdminInTx, type PlatformAdmin } from "./access";
 import { SupportViewFields } from "./fields";
 import { parseInput } from "./input";

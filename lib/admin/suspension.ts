@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { tables, withTenant } from "@/lib/db";
-import type { MemberActor } from "@/lib/http/actor";
+import type { MemberActor } from "@/lib/http";
 
 export { PRACTICE_SUSPENDED, PracticeSuspended } from "@/lib/errors";
 

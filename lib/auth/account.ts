@@ -5,14 +5,13 @@
  */
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { type Tx, tables, withSystem } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { recordAuditForUser } from "@/lib/audit";
+import { isUniqueViolation, type Tx, tables, withSystem } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { createLimiter, enforce } from "@/lib/rate-limit";
-import { recordAuditForUser } from "@/lib/tenants/audit";
 import { Email } from "@/lib/tenants/fields";
-import { hashPassword, NewPassword, verifyPassword } from "./password";
+import { hashPassword, NewPassword, verifyPassword } from "./password/hashing";
 import { forgetCachedSessions } from "./sessions";
 import { consumeToken, INVALID_LINK, issueToken, throttleMail, throttleTokenUse, tokenLink } from "./tokens";
 

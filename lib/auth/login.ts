@@ -1,11 +1,11 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
 import { tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
-import { recordAudit } from "@/lib/tenants/audit";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { dummyPasswordHash, verifyPassword } from "./password/hashing";
 import { createSession, type DeviceDetails } from "./sessions";
-import { throttledCheck } from "./throttle-unlock";
+import { throttledCheck } from "./throttle/unlock";
 
 export const LoginInput = z.object({
   email: z.string().trim().toLowerCase().min(1, "Enter your email").max(254),

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, ne } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { tables, withSystem, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { recordAudit } from "@/lib/tenants/audit";
 import { forgetCachedSessions, type Session } from "./sessions";
 
 const { userSessions } = tables;

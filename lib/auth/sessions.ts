@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
-import { keyValueStore } from "@/lib/cache/store";
+import { keyValueStore } from "@/lib/cache";
 import { config } from "@/lib/config";
 import { type Actor, type TenantRole, type Tx, tables, withSystem, withTenant } from "@/lib/db";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 
 const { userSessions, users, memberships, tenants, userMfa } = tables;
 

@@ -7,12 +7,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import type { TokenPurpose } from "@/lib/db";
 import { type Tx, tables } from "@/lib/db";
-import type { TokenPurpose } from "@/lib/db/schema";
 import { NotFound } from "@/lib/errors";
 import { createLimiter, enforce } from "@/lib/rate-limit";
 
-export type { TokenPurpose } from "@/lib/db/schema";
+export type { TokenPurpose } from "@/lib/db";
 
 const { authTokens } = tables;
 

@@ -3,12 +3,11 @@
  * practice's booking page only with a verified address. Unverified owners use the dashboard as usual.
  */
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { type Actor, tables, withSystem, withTenant } from "@/lib/db";
-import { pgError } from "@/lib/db/errors";
+import { recordAudit, recordAuditForUser } from "@/lib/audit";
+import { type Actor, pgError, tables, withSystem, withTenant } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
-import { logger } from "@/lib/observability/logger";
-import { recordAudit, recordAuditForUser } from "@/lib/tenants/audit";
+import { mailer } from "@/lib/mail";
+import { logger } from "@/lib/observability";
 import { assertCan } from "./permissions";
 import { consumeToken, INVALID_LINK, issueToken, throttleMail, throttleTokenUse, tokenLink } from "./tokens";
 

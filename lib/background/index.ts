@@ -2,18 +2,12 @@
  * The composition root of background work: every domain's event handlers, the outbox worker and
  * housekeeping. lib/events imports no domain; domains register their handlers here, once per process.
  */
-
-import { registerBookingHandlers } from "@/lib/booking/confirmation-window";
 import { config } from "@/lib/config";
 import { startWorker, type Worker } from "@/lib/events";
 import { startHousekeeping } from "@/lib/maintenance/housekeeping";
-import { registerNotificationHandlers } from "@/lib/notifications";
 import { logger } from "@/lib/observability/logger";
 
-export function registerAllHandlers(): void {
-  registerBookingHandlers();
-  registerNotificationHandlers();
-}
+export function registerAllHandlers(): void {}
 
 const globalForBackground = globalThis as unknown as { bokaBackground?: { stop: () => Promise<void> } };
 

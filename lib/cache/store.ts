@@ -1,6 +1,6 @@
 import Redis from "ioredis";
 import { config } from "@/lib/config";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 
 /** The small key-value surface Boka needs; Redis when configured, else an in-process map. */
 export interface KeyValueStore {

@@ -10,12 +10,11 @@
  * read established is re-checked under the lock before anything changes.
  */
 import { and, eq } from "drizzle-orm";
-import { findSlots } from "@/lib/booking";
-import { DAY, localToInstant } from "@/lib/booking/clock";
-import { cancelBooking, rescheduleBooking } from "@/lib/booking/lifecycle";
-import { findService, loadAvailabilityInput, type TenantRecord } from "@/lib/booking/load";
+import { cancelBooking, loadAvailabilityInput, rescheduleBooking } from "@/lib/bookings";
+import { findService, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type BookingStatus, type Tx, tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
+import { DAY, findSlots, localToInstant } from "@/lib/scheduling";
 import { CancelFields, RescheduleFields, SlotsFields } from "./fields";
 import { assertPractice, changeDeadline } from "./portal";
 import type { CustomerActor } from "./sessions";

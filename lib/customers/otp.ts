@@ -7,12 +7,12 @@
  */
 import { createHash, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
-import type { TenantRecord } from "@/lib/booking/load";
+import type { TenantRecord } from "@/lib/catalogue";
 import { config } from "@/lib/config";
 import { tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
-import { logger } from "@/lib/observability/logger";
+import { mailer } from "@/lib/mail";
+import { logger } from "@/lib/observability";
 import { createLimiter, enforce, type LimiterOptions } from "@/lib/rate-limit";
 import { CODE_LENGTH, SignInCodeFields, SignInEmailFields } from "./fields";
 import { insertCustomerSession, type NewCustomerSession } from "./sessions";

@@ -4,7 +4,7 @@
  * (minimum notice) are read as the anonymous actor, like the booking page reads them.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { findTenantBySlug, type TenantRecord } from "@/lib/booking/load";
+import { findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type BookingStatus, tables, withTenant } from "@/lib/db";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
 import { ProfileFields } from "./fields";

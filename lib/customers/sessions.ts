@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
-import type { TenantRecord } from "@/lib/booking/load";
+import type { TenantRecord } from "@/lib/catalogue";
 import { config } from "@/lib/config";
 import { type Actor, type Tx, tables, withSystem } from "@/lib/db";
 

@@ -1,14 +1,22 @@
 import { sql } from "drizzle-orm";
 import { config } from "@/lib/config";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { type Connection, type Database, openEmbedded, openPostgres, type Tx } from "./connect";
 import { migrate } from "./migrate";
 import type { TenantRole } from "./schema";
 
-export type { Database, Tx } from "./connect";
-export type { BookingStatus, TenantRole } from "./schema";
+export { type Connection, type Database, MEMORY, openEmbedded, openPostgres, type Tx } from "./connect";
+export * from "./migrate";
+export type * from "./schema";
 export * as tables from "./schema";
-export { ACTIVE_STATUSES } from "./schema";
+export {
+  ACTIVE_STATUSES,
+  BOOKING_STATUSES,
+  INVITABLE_ROLES,
+  TENANT_ROLES,
+  TOKEN_PURPOSES,
+  typedTables,
+} from "./schema";
 
 /** Who a request acts as. Claims are built from this on the server, never from client input. */
 export type Actor =
@@ -17,23 +25,15 @@ export type Actor =
   | { kind: "customer"; tenantId: string; customerId: string }
   | { kind: "anon" };
 
-type State = { connection: Connection; ready: Promise<void> };
+type State = { connection: Connection; ready: Promise<void>; created: boolean };
 const globalForDb = globalThis as unknown as { bokaDb?: State };
 
-async function prepare(connection: Connection): Promise<void> {
+/** Migrates the embedded database, or the real one when an owner URL is given; true if it was just created. */
+async function prepare(connection: Connection): Promise<boolean> {
   const cfg = config();
   if (!cfg.DATABASE_URL) {
     const applied = await migrate(connection.driver);
-    const fresh = applied.some((name) => name.endsWith("_tenancy.sql"));
-    if (fresh && cfg.SEED_DEMO !== false && cfg.NODE_ENV !== "test") {
-      const { seedDemo } = await import("@/lib/demo/seed");
-      // Start-up is still in progress, so the seed runs on this connection rather than through withSystem.
-      await seedDemo(<T>(reason: string, fn: (tx: Tx) => Promise<T>) => {
-        logger.debug({ reason }, "withSystem");
-        return runScoped(connection.db, "service_role", { role: "service_role" }, fn);
-      });
-    }
-    return;
+    return applied.some((name) => name.endsWith("_tenancy.sql"));
   }
   if (cfg.DATABASE_MIGRATION_URL) {
     const owner = openPostgres(cfg.DATABASE_MIGRATION_URL, 1);
@@ -43,6 +43,7 @@ async function prepare(connection: Connection): Promise<void> {
       await owner.driver.close();
     }
   }
+  return false;
 }
 
 function state(): State {
@@ -52,10 +53,10 @@ function state(): State {
       ? Promise.resolve(openPostgres(cfg.DATABASE_URL, cfg.DATABASE_POOL_MAX))
       : openEmbedded(cfg.EMBEDDED_DB_PATH);
     // The embedded connection opens asynchronously; callers await `ready` before every use.
-    const holder = {} as State;
+    const holder = { created: false } as State;
     holder.ready = connection.then(async (c) => {
       holder.connection = c;
-      await prepare(c);
+      holder.created = await prepare(c);
     });
     holder.ready.catch((error) => logger.fatal({ err: error }, "database start-up failed"));
     globalForDb.bokaDb = holder;
@@ -67,6 +68,13 @@ export async function connection(): Promise<Connection> {
   const s = state();
   await s.ready;
   return s.connection;
+}
+
+/** True when this process created the embedded database (the start-up path seeds the demo then). */
+export async function embeddedDatabaseCreated(): Promise<boolean> {
+  const s = state();
+  await s.ready;
+  return s.created;
 }
 
 export type SystemRunner = <T>(reason: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -170,3 +178,4 @@ export async function inOrder<const T extends readonly unknown[]>(
   for (const query of queries) results.push(await query);
   return results as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
+export * from "./errors";

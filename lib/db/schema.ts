@@ -16,7 +16,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { deliveries, outbox } from "./schema-events";
+import { deliveries, outbox, sentMail } from "./schema-events";
 import * as notifications from "./schema-notifications";
 
 export * from "./schema-events";
@@ -470,4 +470,5 @@ export const typedTables = {
   sms_opt_outs: notifications.smsOptOuts,
   outbox,
   deliveries,
+  sent_mail: sentMail,
 };

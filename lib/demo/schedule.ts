@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { findSlots } from "@/lib/booking/availability";
-import { DAY, localDateOf } from "@/lib/booking/clock";
-import { createBooking, customerForGuest } from "@/lib/booking/lifecycle";
-import { findService, loadAvailabilityInput, type TenantRecord } from "@/lib/booking/load";
+import { createBooking, customerForGuest, loadAvailabilityInput } from "@/lib/bookings";
+import { findService, type TenantRecord } from "@/lib/catalogue";
 import { type Tx, tables } from "@/lib/db";
+import { DAY, findSlots, localDateOf } from "@/lib/scheduling";
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 

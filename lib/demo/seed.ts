@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
-import { findTenantBySlug } from "@/lib/booking/load";
-import { type SystemRunner, type TenantRole, tables, withSystem } from "@/lib/db";
-import { logger } from "@/lib/observability/logger";
+import { hashPassword } from "@/lib/auth";
+import { findTenantBySlug } from "@/lib/catalogue";
+import { config } from "@/lib/config";
+import { embeddedDatabaseCreated, type TenantRole, tables, withSystem } from "@/lib/db";
+import { logger } from "@/lib/observability";
 import { seedDemoSchedule } from "./schedule";
 
 export const DEMO_SLUG = "demo";
@@ -22,9 +23,9 @@ export const DEMO_USERS: { email: string; name: string; role: TenantRole }[] = [
 export const DEMO_ADMIN = { email: "admin@demo.boka.test", name: "Avery Admin" };
 
 /** Creates the demo practice and its people; does nothing when it already exists. */
-export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<boolean> {
+export async function seedDemo(): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const created = await runAsSystem("seed the demo practice", async (tx) => {
+  const created = await withSystem("seed the demo practice", async (tx) => {
     const [existing] = await tx
       .select({ id: tables.tenants.id })
       .from(tables.tenants)
@@ -60,4 +61,15 @@ export async function seedDemo(runAsSystem: SystemRunner = withSystem): Promise<
   });
   if (created) logger.info({ slug: DEMO_SLUG }, "demo practice created");
   return created;
+}
+
+/**
+ * The embedded default's first start: a database this process just created gets the demo practice,
+ * unless SEED_DEMO=false. Called from the start-up path (instrumentation.ts), not from lib/db.
+ */
+export async function seedDemoOnFirstStart(): Promise<void> {
+  const cfg = config();
+  if (cfg.SEED_DEMO === false || cfg.NODE_ENV === "test") return;
+  if (!(await embeddedDatabaseCreated())) return;
+  await seedDemo();
 }

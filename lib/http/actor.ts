@@ -1,4 +1,4 @@
-import type { SessionContext } from "@/lib/auth/sessions";
+import type { SessionContext } from "@/lib/auth";
 import type { Actor } from "@/lib/db";
 import { Forbidden, PracticeSuspended, Unauthenticated } from "@/lib/errors";
 

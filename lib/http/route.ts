@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { resolveSession, type SessionContext, sessionCookieName } from "@/lib/auth/sessions";
+import { resolveSession, type SessionContext, sessionCookieName } from "@/lib/auth";
 import { Forbidden, ValidationFailed } from "@/lib/errors";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { problemResponse } from "./problem";
 import { clientIp, isForeignOrigin, readCookie, requestId } from "./request";
 

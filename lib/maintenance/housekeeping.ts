@@ -1,8 +1,8 @@
 import { lt, or, sql } from "drizzle-orm";
-import { sweepExpiredHolds } from "@/lib/booking/status";
+import { sweepExpiredHolds } from "@/lib/bookings";
 import { config } from "@/lib/config";
 import { type Tx, tables, withSystem } from "@/lib/db";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 
 type Task = { reason: string; run: (tx: Tx) => Promise<number> };
 

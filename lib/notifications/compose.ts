@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
-import type { BookingForMessage } from "@/lib/booking/message-snapshot";
+import type { BookingForMessage } from "@/lib/bookings";
 import { config } from "@/lib/config";
+import type { MailMessage } from "@/lib/mail";
 import { type CalendarBooking, calendarAttachment, organizerEmail } from "./calendar-file";
-import type { MailMessage } from "./mail";
 import { MESSAGES, type MessageKind, type TemplateValues } from "./templates/kinds";
 import { type DetailLine, type RenderedMessage, renderMessage } from "./templates/render";
 import { describeWhen } from "./templates/when";
@@ -68,11 +67,9 @@ const CALENDAR: Partial<Record<MessageKind, "REQUEST" | "CANCEL">> = {
   booking_cancelled: "CANCEL",
 };
 
-/** A Message-ID fixed by the delivery, so a retried send is the same message to the receiving side. */
-export function messageIdFor(deliveryKey: string, recipient: string): string {
-  const local = createHash("sha256").update(`${deliveryKey}\n${recipient}`).digest("hex").slice(0, 32);
-  return `<${local}@${new URL(config().APP_URL).hostname}>`;
-}
+/** One outbox delivery sends one message per recipient: lib/mail keeps it to once, with a stable Message-ID. */
+export const mailDedupeKey = (deliveryKey: string, recipient: string) =>
+  `${deliveryKey}:${recipient.toLowerCase()}`;
 
 export function renderCustomerMessage(
   b: BookingForMessage,
@@ -116,7 +113,7 @@ export function customerEmail(
     html,
     tenantId: b.tenantId,
     tag: `booking.${kind.replace(/^booking_/, "").replace(/_/g, "-")}`,
-    messageId: messageIdFor(deliveryKey, b.customer.email),
+    dedupeKey: mailDedupeKey(deliveryKey, b.customer.email),
     ...(unsubscribe ? { headers: unsubscribeHeaders(unsubscribe) } : {}),
     ...(method ? { attachments: [calendarAttachment(calendarBooking(b), method)] } : {}),
   };

@@ -1,9 +1,8 @@
-import { type BookingForMessage, bookingForMessage } from "@/lib/booking/message-snapshot";
+import { type BookingForMessage, bookingForMessage } from "@/lib/bookings";
 import type { EventHandler, HandlerContext, OutboxEvent } from "@/lib/events";
+import { mailer } from "@/lib/mail";
 import { customerEmail, type MessageExtras } from "./compose";
-import { mailer } from "./mail";
 import { BookingEventPayload } from "./payload";
-import { sendOnce } from "./sends";
 import type { MessageKind } from "./templates/kinds";
 import { customIntro } from "./templates/store";
 
@@ -59,11 +58,7 @@ export async function sendCustomerMessage(event: OutboxEvent, ctx: HandlerContex
   };
   const intro = await introFor(ctx, event.tenantId, kind);
   const message = customerEmail(booking, kind, intro, ctx.deliveryKey, extras);
-  await sendOnce(
-    ctx.system,
-    { tenantId: event.tenantId, deliveryKey: ctx.deliveryKey, channel: "email", recipient: message.to, kind },
-    () => mailer().send(message),
-  );
+  await mailer().send(message);
 }
 
 export const customerMessageHandler: EventHandler = {

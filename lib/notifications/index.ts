@@ -1,5 +1,7 @@
 // The notifications front door: customer and staff messages as event handlers, mail, SMS, calendar
 // files, templates, unsubscribe and the practice's notification settings.
+
+export * from "@/lib/mail";
 export {
   ALERT_KINDS,
   ALERT_LABELS,
@@ -11,10 +13,22 @@ export {
 } from "./alert-preferences";
 export { bookingCalendarFile, bookingUid, googleCalendarLink } from "./calendar-file";
 export { calendarBooking, manageUrl } from "./compose";
+export { customerKindFor, sendCustomerMessage } from "./customer-messages";
+export { PhoneNumber, toE164 } from "./fields";
 export { NOTIFICATION_HANDLERS, registerNotificationHandlers } from "./handlers";
-export * from "./mail";
+export { sendReminder, sendThankYou } from "./reminders/send";
 export { getNotificationSettings, updateNotificationSettings } from "./settings";
-export { applyInboundReply, type DevSms, listDevSms, smsProvider, validTwilioSignature } from "./sms";
+export {
+  applyInboundReply,
+  type DevSms,
+  isOptedOut,
+  listDevSms,
+  type SmsProvider,
+  smsProvider,
+  twilioSms,
+  validTwilioSignature,
+} from "./sms";
+export { alertKindFor, sendStaffAlerts } from "./staff-alerts";
 export { MESSAGE_KINDS, MESSAGES, type MessageKind, TEMPLATE_VARIABLES } from "./templates/kinds";
 export {
   listMessageTemplates,
@@ -23,4 +37,4 @@ export {
   saveMessageIntro,
   type TemplateView,
 } from "./templates/manage";
-export { UnsubscribeParams, unsubscribe } from "./unsubscribe";
+export { UnsubscribeParams, unsubscribe, unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";

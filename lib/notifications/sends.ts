@@ -12,12 +12,11 @@ export type SendKey = {
 };
 
 /**
- * Sends once per (delivery, channel, recipient): a retried delivery skips the recipients it already
- * reached. A crash between the provider accepting and the record being written resends; the email
- * then carries the same Message-ID, so the receiving side can tell it is a repeat.
- * Returns false when it had been sent before.
+ * Sends a text once per (delivery, recipient): a retried delivery skips numbers it already reached
+ * (email has the same guard in lib/mail's sent_mail ledger). Only a crash between the provider
+ * accepting and the record being written can repeat a text. Returns false when sent before.
  */
-export async function sendOnce(
+export async function textOnce(
   system: SystemRunner,
   key: SendKey,
   send: () => Promise<{ id: string }>,

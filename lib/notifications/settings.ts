@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth";
 import { type Actor, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { recordAudit } from "@/lib/tenants/audit";
 import { type NotificationSettings, NotificationSettingsFields } from "./settings-fields";
 
 type MemberActor = Extract<Actor, { kind: "member" }>;

@@ -1,11 +1,10 @@
 import { config } from "@/lib/config";
 import type { EventHandler, HandlerContext, OutboxEvent } from "@/lib/events";
+import { mailer } from "@/lib/mail";
 import { type AlertKind, alertRecipients } from "./alert-preferences";
-import { messageIdFor } from "./compose";
+import { mailDedupeKey } from "./compose";
 import { loadForMessage } from "./customer-messages";
-import { mailer } from "./mail";
 import { BookingEventPayload } from "./payload";
-import { sendOnce } from "./sends";
 import { describeWhen } from "./templates/when";
 
 /** Staff hear of what customers (and the confirmation window) did, not of their own changes. */
@@ -55,19 +54,14 @@ export async function sendStaffAlerts(event: OutboxEvent, ctx: HandlerContext): 
     "Choose which alerts you get under Account → Alerts.",
   ];
   for (const r of recipients) {
-    await sendOnce(
-      ctx.system,
-      { tenantId: event.tenantId, deliveryKey: ctx.deliveryKey, channel: "email", recipient: r.email, kind },
-      () =>
-        mailer().send({
-          to: r.email,
-          subject: `${SUBJECT[kind]}: ${b.serviceName}, ${when}`.slice(0, 300),
-          text: lines.join("\n\n"),
-          tenantId: event.tenantId,
-          tag: `staff.${kind.replace(/_/g, "-")}`,
-          messageId: messageIdFor(ctx.deliveryKey, r.email),
-        }),
-    );
+    await mailer().send({
+      to: r.email,
+      subject: `${SUBJECT[kind]}: ${b.serviceName}, ${when}`.slice(0, 300),
+      text: lines.join("\n\n"),
+      tenantId: event.tenantId,
+      tag: `staff.${kind.replace(/_/g, "-")}`,
+      dedupeKey: mailDedupeKey(ctx.deliveryKey, r.email),
+    });
   }
 }
 

@@ -1,8 +1,8 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { encryptionKeyring } from "@/lib/auth/keyring";
 import { config } from "@/lib/config";
+import { encryptionKeyring } from "@/lib/crypto";
 import { type Tx, tables, withSystem } from "@/lib/db";
 
 /**

@@ -6,7 +6,7 @@ import {
   RateLimiterRes,
 } from "rate-limiter-flexible";
 import { z } from "zod";
-import { redisClient } from "@/lib/cache/store";
+import { redisClient } from "@/lib/cache";
 
 const LimiterOptions = z.object({
   // Becomes part of a Redis key and a default policy name: keep it short and header-safe.

@@ -3,7 +3,7 @@
  * (no server imports), so the page can show the same field errors the API returns.
  */
 import { z } from "zod";
-import { LocalDate } from "@/lib/booking/catalogue-fields";
+import { LocalDate } from "@/lib/catalogue/fields";
 
 /** A year, leap day included. */
 export const MAX_RANGE_DAYS = 366;

@@ -1,6 +1,7 @@
 /** The report as the API returns it (snake_case JSON) and as a CSV download. */
-import { minorToDecimal } from "@/lib/booking/catalogue-money";
-import { toCsv } from "@/lib/booking/csv";
+
+import { toCsv } from "@/lib/bookings";
+import { minorToDecimal } from "@/lib/catalogue/fields";
 import type { PracticeReport, ReportLine } from "./report";
 
 function lineJson(line: ReportLine) {

@@ -5,11 +5,11 @@
  * and their totals come from those bookings alone (the filter is in the SQL, not applied afterwards).
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
-import { assertCan, can } from "@/lib/auth/permissions";
-import { addDays, localDateOf, localToInstant } from "@/lib/booking/clock";
+import { assertCan, can } from "@/lib/auth";
 import { type Actor, type BookingStatus, inOrder, type Tx, tables, withTenant } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { zodFieldErrors } from "@/lib/http/problem";
+import { zodFieldErrors } from "@/lib/http";
+import { addDays, localDateOf, localToInstant } from "@/lib/scheduling";
 import { DEFAULT_RANGE_DAYS, ReportRangeFields } from "./fields";
 
 const { bookings, services, staffMembers, tenants } = tables;

@@ -6,7 +6,7 @@
 import { and, desc, eq, gte, like, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth";
 import { type Actor, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 
@@ -39,7 +39,7 @@ export const AuditQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "End before the start" });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export type AuditEntry = {
+export type AuditLogRow = {
   id: number;
   createdAt: Date;
   action: string;
@@ -52,7 +52,7 @@ export type AuditEntry = {
   ip: string | null;
 };
 
-export type AuditPage = { entries: AuditEntry[]; nextBefore: number | null };
+export type AuditPage = { entries: AuditLogRow[]; nextBefore: number | null };
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -102,3 +102,47 @@ export function timeZoneOptions(): string[] {
 export function currencyOptions(): string[] {
   return Intl.supportedValuesOf("currency");
 }
+
+/** Minutes an unconfirmed online booking holds its slot before the time is offered again. */
+export const HoldMinutes = z.coerce
+  .number({ error: "Enter a number of minutes" })
+  .int("Use whole minutes")
+  .min(1, "Hold for at least 1 minute")
+  .max(1440, "Hold for at most 1,440 minutes (a day)");
+
+export const TenantSettingsFields = z.object({
+  name: BusinessName,
+  timeZone: TimeZone,
+  currency: Currency,
+  holdMinutes: HoldMinutes,
+});
+export type TenantSettingsFields = z.infer<typeof TenantSettingsFields>;
+
+/** The sign-up form's rules that also run in the browser; the server adds the common-password check. */
+export const PasswordLength = z
+  .string({ error: "Enter a password" })
+  .min(12, "Use at least 12 characters")
+  .max(256, "Use at most 256 characters");
+
+export const SignUpFields = z.object({
+  businessName: BusinessName,
+  slug: Slug,
+  timeZone: TimeZone,
+  currency: Currency,
+  ownerName: PersonName,
+  email: Email,
+  password: PasswordLength,
+});
+export type SignUpFields = z.infer<typeof SignUpFields>;
+
+export const InviteInput = z.object({
+  email: Email,
+  role: z.enum(["manager", "staff"], { error: "Choose manager or staff" }),
+});
+export type InviteInput = z.infer<typeof InviteInput>;
+
+export const RoleChangeInput = z.object({
+  userId: z.uuid("Choose a team member"),
+  role: z.enum(["owner", "manager", "staff"], { error: "Choose owner, manager or staff" }),
+});
+export type RoleChangeInput = z.infer<typeof RoleChangeInput>;

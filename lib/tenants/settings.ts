@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth";
 import { type Actor, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { recordAudit } from "./audit";
-import { TenantSettingsFields } from "./settings-fields";
+import { TenantSettingsFields } from "./fields";
 
 export const TenantSettingsInput = TenantSettingsFields;
 export type TenantSettingsInput = TenantSettingsFields;

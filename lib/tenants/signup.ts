@@ -1,12 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { hashPassword, NewPassword } from "@/lib/auth/password";
-import { sendVerificationEmailAfterSignUp } from "@/lib/auth/verification";
-import { tables, withSystem } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { recordAudit } from "@/lib/audit";
+import { hashPassword, NewPassword, sendVerificationEmailAfterSignUp } from "@/lib/auth";
+import { isUniqueViolation, tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
-import { recordAudit } from "./audit";
-import { SignUpFields } from "./signup-fields";
+import { SignUpFields } from "./fields";
 
 export const SignUpInput = SignUpFields.extend({ password: NewPassword });
 export type SignUpInput = z.infer<typeof SignUpInput>;

@@ -1,18 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlotUnavailable } from "@/lib/booking/errors";
 import {
   cancelBooking,
+  changeStatus,
   createBooking,
   customerForGuest,
   type NewBooking,
   rescheduleBooking,
-} from "@/lib/booking/lifecycle";
-import { findTenantBySlug, type TenantRecord } from "@/lib/booking/load";
-import { changeStatus, sweepExpiredHolds } from "@/lib/booking/status";
+  SlotUnavailable,
+  sweepExpiredHolds,
+} from "@/lib/bookings";
+import { findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { createPractice } from "../helpers/factory";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { createPractice } from "../support/factory";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 let tenant: TenantRecord;
 let schedule: TestSchedule;
@@ -268,7 +269,7 @@ describe.runIf(process.env.DATABASE_URL)("races on real Postgres", () => {
 
   it("staff logins racing for a class's seats cannot oversell it (the seat lock holds under RLS)", async () => {
     const { withTenant } = await import("@/lib/db");
-    const { addMember } = await import("../helpers/factory");
+    const { addMember } = await import("../support/factory");
     const member = await addMember(tenant.id, "staff");
     const start = at(56);
     const results = await Promise.allSettled(
@@ -308,7 +309,8 @@ describe.runIf(process.env.DATABASE_URL)("races on real Postgres", () => {
 describe("as the anonymous booking page", () => {
   it("loads availability input through RLS and column grants, seeing busy time but no customer data", async () => {
     const { withTenant } = await import("@/lib/db");
-    const { findService, loadAvailabilityInput } = await import("@/lib/booking/load");
+    const { findService } = await import("@/lib/catalogue");
+    const { loadAvailabilityInput } = await import("@/lib/bookings");
     await book({ start: at(60), staffId: schedule.staffIds[0] });
     const input = await withTenant({ kind: "anon" }, async (tx) => {
       const service = await findService(tx, tenant.id, schedule.serviceId);
@@ -326,7 +328,7 @@ describe("as the anonymous booking page", () => {
 
 describe("housekeeping", () => {
   it("moves a run-out hold to expired on its next tick", async () => {
-    const { startHousekeeping } = await import("@/lib/maintenance/housekeeping");
+    const { startHousekeeping } = await import("@/lib/maintenance");
     await withSystem("t", (tx) =>
       tx
         .update(tables.services)

@@ -17,12 +17,12 @@ import {
   setServiceActive,
   updateCustomer,
   updateService,
-} from "@/lib/booking/catalogue";
-import type { ServiceFields } from "@/lib/booking/catalogue-fields";
-import { parseMoney } from "@/lib/booking/catalogue-money";
+} from "@/lib/catalogue";
+import type { ServiceFields } from "@/lib/catalogue/fields";
+import { parseMoney } from "@/lib/catalogue/fields";
 import { closeDatabase, tables, withTenant } from "@/lib/db";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
 
 let practice: TestPractice;
 let staffUser: Awaited<ReturnType<typeof addMember>>;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, connection, withSystem, withTenant } from "@/lib/db";
-import { createPractice } from "../helpers/factory";
+import { createPractice } from "../support/factory";
 
 afterAll(closeDatabase);
 

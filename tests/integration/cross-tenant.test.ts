@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, connection, type Tx, tables, withSystem, withTenant } from "@/lib/db";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 /**
  * For every tenant-owned table: a statement that inserts a valid row for the given tenant (referencing
@@ -125,6 +125,7 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
     tx.insert(tables.outbox).values({ tenantId: t, type: "test.stolen", payload: {}, dedupeKey: "stolen" }),
   deliveries: (tx, t, _u, s) =>
     tx.insert(tables.deliveries).values({ tenantId: t, eventId: s.eventId, handler: "stolen" }),
+  sent_mail: (tx, t) => tx.insert(tables.sentMail).values({ tenantId: t, dedupeKey: "k", messageId: "m" }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),

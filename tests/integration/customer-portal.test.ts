@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBooking } from "@/lib/booking/lifecycle";
-import type { TenantRecord } from "@/lib/booking/load";
+import { createBooking } from "@/lib/bookings";
+import type { TenantRecord } from "@/lib/catalogue";
 import {
   CODE_ATTEMPTS,
   type CustomerActor,
@@ -19,9 +19,9 @@ import {
 } from "@/lib/customers";
 import { closeDatabase, type Tx, tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, NotFound, TooManyRequests, ValidationFailed } from "@/lib/errors";
-import { listDevMailbox } from "@/lib/notifications";
-import { createPractice, unique } from "../helpers/factory";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { listDevMailbox } from "@/lib/mail";
+import { createPractice, unique } from "../support/factory";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 const HOUR = 3_600_000;
 const MIN_NOTICE_MINUTES = 120;

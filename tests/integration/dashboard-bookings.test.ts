@@ -1,25 +1,27 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/dashboard/bookings/export/route";
-import { createSession, sessionCookieName } from "@/lib/auth/sessions";
-import { bookingsToCsv, exportBookings, listBookings } from "@/lib/booking/bookings-query";
+import { createSession, sessionCookieName } from "@/lib/auth";
 import {
   bookForCustomer,
   bookingDetail,
+  bookingsToCsv,
+  calendarView,
   cancelBookingAtDesk,
   changeBookingStatus,
   explainDeskSlot,
+  exportBookings,
+  listBookings,
   rescheduleAtDesk,
-} from "@/lib/booking/catalogue";
-import type { DeskBookingFields } from "@/lib/booking/catalogue-desk-fields";
-import { addDays, localDateOf } from "@/lib/booking/clock";
-import { toCsv } from "@/lib/booking/csv";
-import { SlotUnavailable } from "@/lib/booking/errors";
-import { calendarView } from "@/lib/booking/team-calendar";
+  SlotUnavailable,
+  toCsv,
+} from "@/lib/bookings";
+import type { DeskBookingFields } from "@/lib/bookings/fields";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { addDays, localDateOf } from "@/lib/scheduling";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 let practice: TestPractice;
 let schedule: TestSchedule;

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { logIn } from "@/lib/auth/login";
+import { logIn } from "@/lib/auth";
 import { closeDatabase, withSystem } from "@/lib/db";
-import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
+import { DEMO_PASSWORD, seedDemo } from "@/lib/demo";
 
 afterAll(closeDatabase);
 

@@ -1,17 +1,18 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { logIn } from "@/lib/auth/login";
 import {
   describeUserAgent,
   listDeviceSessions,
+  logIn,
+  resolveSession,
   revokeDeviceSession,
   revokeOtherDeviceSessions,
-} from "@/lib/auth/session-devices";
-import { resolveSession, type Session } from "@/lib/auth/sessions";
+  type Session,
+} from "@/lib/auth";
 import { closeDatabase, withSystem } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { createPractice, TEST_PASSWORD } from "../helpers/factory";
+import { createPractice, TEST_PASSWORD } from "../support/factory";
 
 afterAll(closeDatabase);
 

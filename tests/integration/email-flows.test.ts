@@ -7,17 +7,24 @@ import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { changePassword, confirmEmailChange, requestEmailChange } from "@/lib/auth/account";
-import { verifyPassword } from "@/lib/auth/password";
-import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
-import { bookingPageStatus, publishBookingPage, verifyEmail } from "@/lib/auth/verification";
+import {
+  bookingPageStatus,
+  changePassword,
+  confirmEmailChange,
+  publishBookingPage,
+  requestEmailChange,
+  requestPasswordReset,
+  resetPassword,
+  verifyEmail,
+  verifyPassword,
+} from "@/lib/auth";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
 import { NotFound, TooManyRequests, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
-import { logger } from "@/lib/observability/logger";
-import { acceptInvitation, describeInvitation, inviteMember } from "@/lib/tenants/team";
-import { createPractice, TEST_PASSWORD, unique } from "../helpers/factory";
+import { mailer } from "@/lib/mail";
+import { logger } from "@/lib/observability";
+import { acceptInvitation, describeInvitation, inviteMember } from "@/lib/tenants";
+import { createPractice, TEST_PASSWORD, unique } from "../support/factory";
 
 type Received = { to: string[]; raw: string };
 const received: Received[] = [];

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { logIn } from "@/lib/auth/login";
-import { resolveSession } from "@/lib/auth/sessions";
+import { logIn, resolveSession } from "@/lib/auth";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { runHousekeeping } from "@/lib/maintenance/housekeeping";
-import { createPractice, TEST_PASSWORD } from "../helpers/factory";
+import { runHousekeeping } from "@/lib/maintenance";
+import { createPractice, TEST_PASSWORD } from "../support/factory";
 
 afterAll(closeDatabase);
 

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
-import { closeCache } from "@/lib/cache/store";
+import { closeCache } from "@/lib/cache";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, connection } from "@/lib/db";
-import { json, route } from "@/lib/http/route";
+import { json, route } from "@/lib/http";
 
 const originalRedis = process.env.REDIS_URL;
 afterEach(async () => {

@@ -4,9 +4,9 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, withTenant } from "@/lib/db";
-import { listDevMailbox, mailer, smtpMailer } from "@/lib/notifications/mail";
-import { logger } from "@/lib/observability/logger";
-import { createPractice, unique } from "../helpers/factory";
+import { listDevMailbox, mailer, smtpMailer } from "@/lib/mail";
+import { logger } from "@/lib/observability";
+import { createPractice, unique } from "../support/factory";
 
 type Received = { from: string; to: string[]; raw: string; user?: string; password?: string };
 

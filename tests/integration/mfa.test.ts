@@ -1,27 +1,28 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { normalizeBackupCode } from "@/lib/auth/backup-codes";
-import { encryptionKeyring } from "@/lib/auth/keyring";
-import { logIn } from "@/lib/auth/login";
 import {
+  completeMfaChallenge,
   confirmMfaEnrolment,
   disableMfa,
+  generateTotpCode,
+  getMfaPolicy,
   getMfaStatus,
+  logIn,
+  MfaPolicyInput,
+  normalizeBackupCode,
   regenerateBackupCodes,
+  resolveMfaChallenge,
+  resolveSession,
+  setMfaPolicy,
   startMfaEnrolment,
   WRONG_CODE,
-} from "@/lib/auth/mfa";
-import { completeMfaChallenge } from "@/lib/auth/mfa-challenge";
-import { getMfaPolicy, MfaPolicyInput, setMfaPolicy } from "@/lib/auth/mfa-policy";
-import { resolveMfaChallenge, resolveSession } from "@/lib/auth/sessions";
-import { generateTotpCode } from "@/lib/auth/totp";
-import { decryptSecret } from "@/lib/crypto/encryption";
-import { closeDatabase, withSystem, withTenant } from "@/lib/db";
-import { pgError } from "@/lib/db/errors";
+} from "@/lib/auth";
+import { decryptSecret, encryptionKeyring } from "@/lib/crypto";
+import { closeDatabase, pgError, withSystem, withTenant } from "@/lib/db";
 import { Conflict, Forbidden, Unauthenticated, ValidationFailed } from "@/lib/errors";
-import { listDevMailbox } from "@/lib/notifications";
-import { addMember, createPractice, TEST_PASSWORD } from "../helpers/factory";
+import { listDevMailbox } from "@/lib/mail";
+import { addMember, createPractice, TEST_PASSWORD } from "../support/factory";
 
 afterAll(closeDatabase);
 

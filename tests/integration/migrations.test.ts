@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, MEMORY, openEmbedded, openPostgres } from "@/lib/db/connect";
-import { MigrationEdited, migrate, readMigrations } from "@/lib/db/migrate";
+import {
+  type Connection,
+  MEMORY,
+  MigrationEdited,
+  migrate,
+  openEmbedded,
+  openPostgres,
+  readMigrations,
+} from "@/lib/db";
 
 let conn: Connection;
 

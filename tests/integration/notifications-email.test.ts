@@ -1,12 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelBooking, rescheduleBooking } from "@/lib/booking/lifecycle";
-import { getManagedBooking } from "@/lib/booking/public-bookings";
+import { cancelBooking, rescheduleBooking } from "@/lib/bookings";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { type DevMailboxMessage, listDevMailbox } from "@/lib/notifications";
-import { sendCustomerMessage } from "@/lib/notifications/customer-messages";
-import { sendStaffAlerts } from "@/lib/notifications/staff-alerts";
+import {
+  type DevMailboxMessage,
+  listDevMailbox,
+  saveMyAlertPreferences,
+  sendCustomerMessage,
+  sendStaffAlerts,
+} from "@/lib/notifications";
+import { getManagedBooking } from "@/lib/public-booking";
 import {
   bookAsGuest,
   bookingPayload,
@@ -151,7 +155,6 @@ describe("customer emails with calendar files", () => {
     expect(alert?.subject).toContain("New booking");
     expect(alert?.text).toContain("/dashboard/bookings?from=");
 
-    const { saveMyAlertPreferences } = await import("@/lib/notifications");
     await saveMyAlertPreferences(w.practice.owner.actor, {
       new_booking: false,
       booking_request: true,

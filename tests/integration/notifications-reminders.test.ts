@@ -1,14 +1,23 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { declineUnanswered, NOT_CONFIRMED_IN_TIME } from "@/lib/booking/confirmation-window";
-import { SlotUnavailable } from "@/lib/booking/errors";
-import { cancelBooking, rescheduleBooking } from "@/lib/booking/lifecycle";
-import { planScheduledMessages, reminderInstants } from "@/lib/booking/reminders";
+import {
+  cancelBooking,
+  declineUnanswered,
+  NOT_CONFIRMED_IN_TIME,
+  planScheduledMessages,
+  reminderInstants,
+  rescheduleBooking,
+  SlotUnavailable,
+} from "@/lib/bookings";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { listDevMailbox, listDevSms } from "@/lib/notifications";
-import { sendCustomerMessage } from "@/lib/notifications/customer-messages";
-import { sendReminder } from "@/lib/notifications/reminders/send";
-import { unsubscribe } from "@/lib/notifications/unsubscribe";
+import {
+  listDevMailbox,
+  listDevSms,
+  sendCustomerMessage,
+  sendReminder,
+  unsubscribe,
+  unsubscribeUrl,
+} from "@/lib/notifications";
 import {
   bookAsGuest,
   bookingPayload,
@@ -155,7 +164,6 @@ describe("sending a reminder", () => {
     );
     const forged = { t: w.tenant.id, e: refusingEmail, s: link.searchParams.get("s") ?? "" };
     expect(await unsubscribe(forged)).toBe(false);
-    const { unsubscribeUrl } = await import("@/lib/notifications/unsubscribe");
     const genuine = new URL(unsubscribeUrl(w.tenant.id, refusingEmail));
     expect(
       await unsubscribe({

@@ -18,11 +18,11 @@ import { DELETE as revoke } from "@/app/api/v1/team/invitations/[id]/route";
 import { POST as invite } from "@/app/api/v1/team/invitations/route";
 import { PATCH as changeRole } from "@/app/api/v1/team/members/[userId]/route";
 import { GET as team } from "@/app/api/v1/team/route";
-import { sessionCookieName } from "@/lib/auth/sessions";
+import { sessionCookieName } from "@/lib/auth";
 import { closeDatabase } from "@/lib/db";
-import { inviteMember } from "@/lib/tenants/team";
-import { addMember, unique } from "../helpers/factory";
-import { signedInAs } from "../helpers/http";
+import { inviteMember } from "@/lib/tenants";
+import { addMember, unique } from "../support/factory";
+import { signedInAs } from "../support/http";
 import { book, buildWorld, nextSlot, type World } from "./permissions-http-world";
 
 afterAll(closeDatabase);

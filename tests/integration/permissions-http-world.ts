@@ -4,13 +4,13 @@
  * cross-tenant ids, a signed-in browser per role, and bookings made through the real lib.
  */
 import { eq } from "drizzle-orm";
-import type { PermissionRole } from "@/lib/auth/permissions";
-import { bookForCustomer } from "@/lib/booking/catalogue";
-import { addDays, localDateOf } from "@/lib/booking/clock";
+import type { PermissionRole } from "@/lib/auth";
+import { bookForCustomer } from "@/lib/bookings";
 import { tables, withSystem } from "@/lib/db";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
-import { signedInAs } from "../helpers/http";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { addDays, localDateOf } from "@/lib/scheduling";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
+import { signedInAs } from "../support/http";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 export const ROLES = ["owner", "manager", "staff", "customer"] as const satisfies readonly PermissionRole[];
 export type Role = (typeof ROLES)[number];

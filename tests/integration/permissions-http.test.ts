@@ -5,9 +5,9 @@
  * from MATRIX, so this test and the matrix cannot drift apart.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTIONS, type Action, can, MATRIX, PERMISSION_ROLES } from "@/lib/auth/permissions";
+import { ACTIONS, type Action, can, MATRIX, PERMISSION_ROLES } from "@/lib/auth";
 import { closeDatabase } from "@/lib/db";
-import { signedInAs } from "../helpers/http";
+import { signedInAs } from "../support/http";
 import { PROBES, type Probe } from "./permissions-http-probes";
 import { buildWorld, ROLES, type Role, type World } from "./permissions-http-world";
 

@@ -22,21 +22,25 @@ import {
   suspendPractice,
   viewBookingsAsSupport,
 } from "@/lib/admin";
-import { confirmMfaEnrolment, startMfaEnrolment } from "@/lib/auth/mfa";
-import { ACTIONS, type Action, assertCan, can } from "@/lib/auth/permissions";
-import { resolveSession } from "@/lib/auth/sessions";
-import { generateTotpCode } from "@/lib/auth/totp";
-import { findTenantBySlug } from "@/lib/booking/load";
-import { closeCache } from "@/lib/cache/store";
-import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
-import { pgError } from "@/lib/db/errors";
+import {
+  ACTIONS,
+  type Action,
+  assertCan,
+  can,
+  confirmMfaEnrolment,
+  generateTotpCode,
+  resolveSession,
+  startMfaEnrolment,
+} from "@/lib/auth";
+import { closeCache } from "@/lib/cache";
+import { findTenantBySlug } from "@/lib/catalogue";
+import { closeDatabase, pgError, tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, Forbidden, ValidationFailed } from "@/lib/errors";
-import { memberFromSession } from "@/lib/http/actor";
-import { json, route } from "@/lib/http/route";
-import { queryAudit } from "@/lib/tenants/audit-query";
-import { addMember, createPractice, type TestPractice, unique } from "../helpers/factory";
-import { signedInAs } from "../helpers/http";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { json, memberFromSession, route } from "@/lib/http";
+import { queryAudit } from "@/lib/tenants";
+import { addMember, createPractice, type TestPractice, unique } from "../support/factory";
+import { signedInAs } from "../support/http";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 type Client = Awaited<ReturnType<typeof signedInAs>>;
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;

@@ -9,11 +9,11 @@ import { POST as createBooking } from "@/app/api/v1/public/tenants/[slug]/bookin
 import { GET as getTenant } from "@/app/api/v1/public/tenants/[slug]/route";
 import { GET as staffOf } from "@/app/api/v1/public/tenants/[slug]/services/[serviceId]/staff/route";
 import { GET as serviceList } from "@/app/api/v1/public/tenants/[slug]/services/route";
-import { addDays, localDateOf, localToInstant } from "@/lib/booking/clock";
-import { closeCache } from "@/lib/cache/store";
+import { closeCache } from "@/lib/cache";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { createPractice, type TestPractice, unique } from "../helpers/factory";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { addDays, localDateOf, localToInstant } from "@/lib/scheduling";
+import { createPractice, type TestPractice, unique } from "../support/factory";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 const BASE = "http://localhost:3000/api/v1/public";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeCache, redisClient } from "@/lib/cache/store";
+import { closeCache, redisClient } from "@/lib/cache";
 import { resetConfigForTests } from "@/lib/config";
 import { TooManyRequests } from "@/lib/errors";
 import { createLimiter, enforce, rateLimitHeaders } from "@/lib/rate-limit";

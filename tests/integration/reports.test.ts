@@ -2,16 +2,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/reports/route";
 import { GET as exportCsv } from "@/app/dashboard/reports/export/route";
-import { addDays, DAY, localDateOf, localToInstant, minuteOfDay } from "@/lib/booking/clock";
-import { cancelBooking, createBooking, customerForGuest } from "@/lib/booking/lifecycle";
-import type { TenantRecord } from "@/lib/booking/load";
-import { changeStatus } from "@/lib/booking/status";
+import { cancelBooking, changeStatus, createBooking, customerForGuest } from "@/lib/bookings";
+import type { TenantRecord } from "@/lib/catalogue";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { Forbidden, ValidationFailed } from "@/lib/errors";
 import { practiceReport } from "@/lib/reports";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
-import { signedInAs } from "../helpers/http";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { addDays, DAY, localDateOf, localToInstant, minuteOfDay } from "@/lib/scheduling";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
+import { signedInAs } from "../support/http";
+import { createSchedule, type TestSchedule } from "../support/schedule";
 
 type Member = Awaited<ReturnType<typeof addMember>>;
 

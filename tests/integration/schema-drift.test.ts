@@ -1,7 +1,6 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, connection } from "@/lib/db";
-import { typedTables } from "@/lib/db/schema";
+import { closeDatabase, connection, typedTables } from "@/lib/db";
 
 afterAll(closeDatabase);
 

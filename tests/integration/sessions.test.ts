@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { LOGIN_FAILED, logIn } from "@/lib/auth/login";
-import { resolveSession, revokeSession } from "@/lib/auth/sessions";
-import { closeCache, keyValueStore } from "@/lib/cache/store";
+import { LOGIN_FAILED, logIn, resolveSession, revokeSession } from "@/lib/auth";
+import { closeCache, keyValueStore } from "@/lib/cache";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, withSystem } from "@/lib/db";
-import { createPractice, TEST_PASSWORD } from "../helpers/factory";
+import { createPractice, TEST_PASSWORD } from "../support/factory";
 
 const device = { ip: "203.0.113.9", userAgent: "vitest" };
 const originalRedis = process.env.REDIS_URL;

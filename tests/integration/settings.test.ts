@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, tables, withTenant } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
-import { getTenantSettings, TenantSettingsInput, updateTenantSettings } from "@/lib/tenants/settings";
-import { addMember, createPractice } from "../helpers/factory";
+import { getTenantSettings, TenantSettingsInput, updateTenantSettings } from "@/lib/tenants";
+import { addMember, createPractice } from "../support/factory";
 
 afterAll(closeDatabase);
 

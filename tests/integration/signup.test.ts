@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth";
 import { closeDatabase, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
-import { SignUpInput, signUp } from "@/lib/tenants/signup";
-import { createPractice, TEST_PASSWORD, unique } from "../helpers/factory";
+import { SignUpInput, signUp } from "@/lib/tenants";
+import { createPractice, TEST_PASSWORD, unique } from "../support/factory";
 
 afterAll(closeDatabase);
 

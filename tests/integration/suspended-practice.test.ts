@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as listBookings } from "@/app/api/v1/bookings/route";
 import { GET as exportBookings } from "@/app/dashboard/bookings/export/route";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
-import { createPractice } from "../helpers/factory";
-import { signedInAs } from "../helpers/http";
+import { createPractice } from "../support/factory";
+import { signedInAs } from "../support/http";
 
 afterAll(closeDatabase);
 

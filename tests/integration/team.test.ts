@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, resolveSession } from "@/lib/auth/sessions";
+import { createSession, resolveSession } from "@/lib/auth";
 import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
-import { listDevMailbox } from "@/lib/notifications";
-import { queryAudit } from "@/lib/tenants/audit-query";
+import { listDevMailbox } from "@/lib/mail";
 import {
   acceptInvitation,
   changeMemberRole,
@@ -13,12 +12,13 @@ import {
   InviteInput,
   inviteMember,
   listTeam,
+  queryAudit,
   removeMember,
   resendInvitation,
   revokeInvitation,
   transferOwnership,
-} from "@/lib/tenants/team";
-import { addMember, createPractice, type TestPractice, unique } from "../helpers/factory";
+} from "@/lib/tenants";
+import { addMember, createPractice, type TestPractice, unique } from "../support/factory";
 
 afterAll(closeDatabase);
 

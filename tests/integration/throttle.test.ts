@@ -1,22 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { LOGIN_FAILED, logIn } from "@/lib/auth/login";
-import { confirmMfaEnrolment, startMfaEnrolment, WRONG_CODE } from "@/lib/auth/mfa";
-import { completeMfaChallenge } from "@/lib/auth/mfa-challenge";
 import {
   ACCOUNT_FAILURES_PER_HOUR,
+  completeMfaChallenge,
+  confirmMfaEnrolment,
   delaySeconds,
+  generateTotpCode,
   IP_FAILURES_PER_WINDOW,
+  LOGIN_FAILED,
+  logIn,
   MAX_DELAY_SECONDS,
-} from "@/lib/auth/throttle";
-import { redeemUnlockToken, UNLOCK_INVALID } from "@/lib/auth/throttle-unlock";
-import { generateTotpCode } from "@/lib/auth/totp";
+  redeemUnlockToken,
+  startMfaEnrolment,
+  UNLOCK_INVALID,
+  WRONG_CODE,
+} from "@/lib/auth";
 import { closeDatabase, withSystem } from "@/lib/db";
 import { TooManyRequests, ValidationFailed } from "@/lib/errors";
-import { problemResponse } from "@/lib/http/problem";
-import { listDevMailbox } from "@/lib/notifications";
-import { createPractice, TEST_PASSWORD } from "../helpers/factory";
+import { problemResponse } from "@/lib/http";
+import { listDevMailbox } from "@/lib/mail";
+import { createPractice, TEST_PASSWORD } from "../support/factory";
 
 afterAll(closeDatabase);
 

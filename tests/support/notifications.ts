@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { createBooking, customerForGuest, type NewBooking } from "@/lib/booking/lifecycle";
-import { findTenantBySlug, type TenantRecord } from "@/lib/booking/load";
+import { createBooking, customerForGuest, type NewBooking } from "@/lib/bookings";
+import { findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
 import { tables, withSystem } from "@/lib/db";
 import type { HandlerContext, OutboxEvent } from "@/lib/events";
 import { logger } from "@/lib/observability/logger";
-import { createPractice, type TestPractice, unique } from "../helpers/factory";
-import { createSchedule, type TestSchedule } from "../helpers/schedule";
+import { createPractice, type TestPractice, unique } from "./factory";
+import { createSchedule, type TestSchedule } from "./schedule";
 
 export type World = { practice: TestPractice; tenant: TenantRecord; schedule: TestSchedule };
 

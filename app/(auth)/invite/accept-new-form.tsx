@@ -6,8 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { PersonName } from "@/lib/tenants/fields";
-import { PasswordLength } from "@/lib/tenants/signup-fields";
+import { PasswordLength, PersonName } from "@/lib/tenants/fields";
 import { acceptAsNewMemberAction } from "./actions";
 
 // The server adds the common-password check.

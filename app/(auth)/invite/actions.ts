@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { TokenString } from "@/lib/auth/tokens";
+import { TokenString } from "@/lib/auth";
 import { Unauthenticated } from "@/lib/errors";
-import { acceptInvitation, NewMemberInput } from "@/lib/tenants/team";
+import { acceptInvitation, NewMemberInput } from "@/lib/tenants";
 import { defineAction } from "../../_lib/action";
 import { currentSession, requestDevice } from "../../_lib/session";
 

@@ -1,8 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { LoginInput, logIn } from "@/lib/auth/login";
-import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/sessions";
+import { LoginInput, logIn, sessionCookieName, sessionCookieOptions } from "@/lib/auth";
 import { defineAction } from "../../_lib/action";
 import { requestDevice } from "../../_lib/session";
 

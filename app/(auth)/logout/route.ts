@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import { revokeSession, sessionCookieName } from "@/lib/auth/sessions";
-import { route } from "@/lib/http/route";
+import { revokeSession, sessionCookieName } from "@/lib/auth";
+import { route } from "@/lib/http";
 
 /** POST only, behind the route wrapper's Origin check, so a foreign page cannot log people out. */
 export const POST = route(async () => {

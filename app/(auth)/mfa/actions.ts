@@ -1,8 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { completeMfaChallenge, MfaChallengeInput } from "@/lib/auth/mfa-challenge";
-import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/sessions";
+import { completeMfaChallenge, MfaChallengeInput, sessionCookieName, sessionCookieOptions } from "@/lib/auth";
 import { Unauthenticated } from "@/lib/errors";
 import { defineAction } from "../../_lib/action";
 import { requestDevice } from "../../_lib/session";

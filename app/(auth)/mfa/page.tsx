@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { resolveMfaChallenge, sessionCookieName } from "@/lib/auth/sessions";
+import { resolveMfaChallenge, sessionCookieName } from "@/lib/auth";
 import { MfaForm } from "./mfa-form";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };

@@ -1,11 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import {
-  ResetPasswordInput,
-  ResetRequestInput,
-  requestPasswordReset,
-  resetPassword,
-} from "@/lib/auth/password-reset";
+import { ResetPasswordInput, ResetRequestInput, requestPasswordReset, resetPassword } from "@/lib/auth";
 import { defineAction } from "../../_lib/action";
 import { requestDevice } from "../../_lib/session";
 

@@ -4,7 +4,7 @@ import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { PasswordLength } from "@/lib/tenants/signup-fields";
+import { PasswordLength } from "@/lib/tenants/fields";
 import { resetPasswordAction } from "./actions";
 
 // The server adds the common-password check and the token's own checks.

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { redeemUnlockToken } from "@/lib/auth/throttle-unlock";
+import { redeemUnlockToken } from "@/lib/auth";
 import { defineAction } from "../../_lib/action";
 import { requestDevice } from "../../_lib/session";
 

@@ -1,8 +1,6 @@
 "use server";
 import { z } from "zod";
-import { confirmEmailChange } from "@/lib/auth/account";
-import { TokenString } from "@/lib/auth/tokens";
-import { verifyEmail } from "@/lib/auth/verification";
+import { confirmEmailChange, TokenString, verifyEmail } from "@/lib/auth";
 import { defineAction } from "../../_lib/action";
 import { requestDevice } from "../../_lib/session";
 

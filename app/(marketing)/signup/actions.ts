@@ -1,8 +1,8 @@
 "use server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { createSession, sessionCookieName, sessionCookieOptions } from "@/lib/auth/sessions";
-import { SignUpInput, signUp } from "@/lib/tenants/signup";
+import { createSession, sessionCookieName, sessionCookieOptions } from "@/lib/auth";
+import { SignUpInput, signUp } from "@/lib/tenants";
 import { defineAction } from "../../_lib/action";
 import { requestDevice } from "../../_lib/session";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SignUpFields } from "@/lib/tenants/signup-fields";
+import { SignUpFields } from "@/lib/tenants/fields";
 import { signUpAction } from "./actions";
 
 function suggestSlug(name: string): string {

@@ -1,5 +1,5 @@
 /** Display helpers for the portal; client-safe. Times are always shown in the practice's zone. */
-export { formatMoney } from "@/lib/booking/catalogue-money";
+export { formatMoney } from "@/lib/catalogue/fields";
 
 export function formatWhen(at: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {

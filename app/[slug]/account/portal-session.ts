@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import type { TenantRecord } from "@/lib/booking/load";
+import type { TenantRecord } from "@/lib/catalogue";
 import {
   type CustomerActor,
   customerCookieName,

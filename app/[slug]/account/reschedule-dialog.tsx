@@ -17,7 +17,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import type { RescheduleSlot } from "@/lib/customers/changes";
+import type { RescheduleSlot } from "@/lib/customers";
 import { RescheduleFields } from "@/lib/customers/fields";
 import { rescheduleBookingAction, rescheduleSlotsAction } from "./actions";
 import { formatClock, localDate } from "./format";

@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listPractices, PracticeFilters } from "@/lib/admin";
-import { zodFieldErrors } from "@/lib/http/problem";
+import { zodFieldErrors } from "@/lib/http";
 import { requirePlatformAdmin } from "../_lib/guard";
 import { StatusDialog } from "./status-dialog";
 

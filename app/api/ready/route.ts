@@ -1,4 +1,4 @@
-import { readiness } from "@/lib/observability/readiness";
+import { readiness } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { can } from "@/lib/auth/permissions";
-import type { SessionContext } from "@/lib/auth/sessions";
-import { bookingPageStatus } from "@/lib/auth/verification";
+import type { SessionContext } from "@/lib/auth";
+import { bookingPageStatus, can } from "@/lib/auth";
 import type { MemberActor } from "../../_lib/session";
 import { ActionButton } from "./action-button";
 import { resendVerificationAction, setPublishedAction } from "./actions";

@@ -5,9 +5,11 @@ import {
   ChangeEmailInput,
   ChangePasswordInput,
   changePassword,
+  publishBookingPage,
   requestEmailChange,
-} from "@/lib/auth/account";
-import { publishBookingPage, resendVerificationEmail, unpublishBookingPage } from "@/lib/auth/verification";
+  resendVerificationEmail,
+  unpublishBookingPage,
+} from "@/lib/auth";
 import { Unauthenticated } from "@/lib/errors";
 import { defineAction } from "../../_lib/action";
 import { currentSession, requestDevice, requireStaffMember } from "../../_lib/session";

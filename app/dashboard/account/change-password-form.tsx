@@ -5,7 +5,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { PasswordLength } from "@/lib/tenants/signup-fields";
+import { PasswordLength } from "@/lib/tenants/fields";
 import { changePasswordAction } from "./actions";
 
 // The browser checks length and the repeat; the server adds the current-password and common-password checks.

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
-import { bookingPageStatus } from "@/lib/auth/verification";
+import { bookingPageStatus, can } from "@/lib/auth";
 import { requireStaffMember } from "../../_lib/session";
 import { ActionButton } from "./action-button";
 import { resendVerificationAction, setPublishedAction } from "./actions";

@@ -7,8 +7,8 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
-import { AuditQuery, auditFilterOptions, queryAudit } from "@/lib/tenants/audit-query";
+import { can } from "@/lib/auth";
+import { AuditQuery, auditFilterOptions, queryAudit } from "@/lib/tenants";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -7,8 +7,8 @@ import {
   cancelBookingAtDesk,
   changeBookingStatus,
   rescheduleAtDesk,
-} from "@/lib/booking/catalogue";
-import { CancelFields, RescheduleFields, StatusFields } from "@/lib/booking/catalogue-desk-fields";
+} from "@/lib/bookings";
+import { CancelFields, RescheduleFields, StatusFields } from "@/lib/bookings/fields";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

@@ -9,11 +9,11 @@ import { StatusBadge } from "@/components/dashboard/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { BookingFilters, listBookings } from "@/lib/booking/bookings-query";
-import { listServices, listStaff } from "@/lib/booking/catalogue";
-import { formatMoney } from "@/lib/booking/catalogue-money";
-import { localDateOf } from "@/lib/booking/clock";
-import { zodFieldErrors } from "@/lib/http/problem";
+import { BookingFilters, listBookings } from "@/lib/bookings";
+import { listServices, listStaff } from "@/lib/catalogue";
+import { formatMoney } from "@/lib/catalogue/fields";
+import { zodFieldErrors } from "@/lib/http";
+import { localDateOf } from "@/lib/scheduling";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Bookings" };

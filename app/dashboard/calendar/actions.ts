@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { bookForCustomer, explainDeskSlot, listCustomers } from "@/lib/booking/catalogue";
-import { DeskBookingFields, ExplainFields } from "@/lib/booking/catalogue-desk-fields";
+import { bookForCustomer, explainDeskSlot } from "@/lib/bookings";
+import { DeskBookingFields, ExplainFields } from "@/lib/bookings/fields";
+import { listCustomers } from "@/lib/catalogue";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

@@ -6,9 +6,9 @@ import { TeamCalendar } from "@/components/dashboard/team-calendar";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { LocalDate } from "@/lib/booking/catalogue-fields";
-import { addDays, isoWeekday, localDateOf } from "@/lib/booking/clock";
-import { calendarView } from "@/lib/booking/team-calendar";
+import { calendarView } from "@/lib/bookings";
+import { LocalDate } from "@/lib/catalogue/fields";
+import { addDays, isoWeekday, localDateOf } from "@/lib/scheduling";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Calendar" };

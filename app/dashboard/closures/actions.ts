@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createClosure, deleteClosure } from "@/lib/booking/catalogue";
-import { ClosureFields } from "@/lib/booking/catalogue-fields";
+import { createClosure, deleteClosure } from "@/lib/catalogue";
+import { ClosureFields } from "@/lib/catalogue/fields";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

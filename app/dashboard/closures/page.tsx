@@ -4,7 +4,7 @@ import { formatLocalDate } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { canManage, listClosures } from "@/lib/booking/catalogue";
+import { canManage, listClosures } from "@/lib/catalogue";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Closures" };

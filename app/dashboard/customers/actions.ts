@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createCustomer, updateCustomer } from "@/lib/booking/catalogue";
-import { CustomerFields, withId } from "@/lib/booking/catalogue-fields";
+import { createCustomer, updateCustomer } from "@/lib/catalogue";
+import { CustomerFields, withId } from "@/lib/catalogue/fields";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

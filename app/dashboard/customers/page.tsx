@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
-import { listCustomers } from "@/lib/booking/catalogue";
+import { can } from "@/lib/auth";
+import { listCustomers } from "@/lib/catalogue";
 import { requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Customers" };

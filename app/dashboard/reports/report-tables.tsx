@@ -7,7 +7,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { formatMoney } from "@/lib/booking/catalogue-money";
+import { formatMoney } from "@/lib/catalogue/fields";
 import type { PracticeReport, ReportLine } from "@/lib/reports";
 
 /** "12 h 30 min" — booked time is kept in whole minutes. */

@@ -7,8 +7,8 @@ import {
   deleteResourceType,
   renameResourceType,
   updateResource,
-} from "@/lib/booking/catalogue";
-import { ResourceFields, ResourceTypeFields, withId } from "@/lib/booking/catalogue-fields";
+} from "@/lib/catalogue";
+import { ResourceFields, ResourceTypeFields, withId } from "@/lib/catalogue/fields";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

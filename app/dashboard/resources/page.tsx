@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ResourceForm, ResourceTypeForm } from "@/components/dashboard/resource-forms";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { canManage, listResources } from "@/lib/booking/catalogue";
+import { canManage, listResources } from "@/lib/catalogue";
 import { requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Rooms and equipment" };

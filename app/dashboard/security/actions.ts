@@ -2,17 +2,19 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { SessionContext } from "@/lib/auth";
 import {
   confirmMfaEnrolment,
   DisableMfaInput,
   disableMfa,
   MfaCodeInput,
+  MfaPolicyInput,
   regenerateBackupCodes,
+  revokeDeviceSession,
+  revokeOtherDeviceSessions,
+  setMfaPolicy,
   startMfaEnrolment,
-} from "@/lib/auth/mfa";
-import { MfaPolicyInput, setMfaPolicy } from "@/lib/auth/mfa-policy";
-import { revokeDeviceSession, revokeOtherDeviceSessions } from "@/lib/auth/session-devices";
-import type { SessionContext } from "@/lib/auth/sessions";
+} from "@/lib/auth";
 import { defineAction } from "../../_lib/action";
 import { currentSession, requestDevice, requireStaffMember } from "../../_lib/session";
 

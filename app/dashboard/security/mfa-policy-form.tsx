@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { MFA_POLICY_ROLES, type MfaPolicyRole } from "@/lib/auth/mfa-policy-fields";
+import { MFA_POLICY_ROLES, type MfaPolicyRole } from "@/lib/auth/fields";
 import { updateMfaPolicyAction } from "./actions";
 
 const LABELS: Record<MfaPolicyRole, string> = { owner: "Owners", manager: "Managers", staff: "Staff" };

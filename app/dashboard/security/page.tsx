@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getMfaStatus } from "@/lib/auth/mfa";
-import { getMfaPolicy } from "@/lib/auth/mfa-policy";
-import { listDeviceSessions } from "@/lib/auth/session-devices";
+import { getMfaPolicy, getMfaStatus, listDeviceSessions } from "@/lib/auth";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 import { DeviceList, type DeviceRow } from "./device-list";
 import { EnrolMfa } from "./enrol-mfa";

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createService, setServiceActive, updateService } from "@/lib/booking/catalogue";
-import { ServiceFields, withId } from "@/lib/booking/catalogue-fields";
+import { createService, setServiceActive, updateService } from "@/lib/catalogue";
+import { ServiceFields, withId } from "@/lib/catalogue/fields";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

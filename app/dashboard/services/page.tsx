@@ -5,8 +5,8 @@ import { ServiceActiveToggle } from "@/components/dashboard/service-active-toggl
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { canManage, listServices } from "@/lib/booking/catalogue";
-import { formatMoney } from "@/lib/booking/catalogue-money";
+import { canManage, listServices } from "@/lib/catalogue";
+import { formatMoney } from "@/lib/catalogue/fields";
 import { requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Services" };

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { TenantSettingsInput, updateTenantSettings } from "@/lib/tenants/settings";
+import { TenantSettingsInput, updateTenantSettings } from "@/lib/tenants";
 import { defineAction } from "../../_lib/action";
 import { requestDevice, requireStaffMember } from "../../_lib/session";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth";
 import { currencyOptions, timeZoneOptions } from "@/lib/tenants/fields";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 import { NotAllowed } from "../not-allowed";

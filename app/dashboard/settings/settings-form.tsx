@@ -6,7 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { TenantSettingsFields, type TenantSettingsFields as Values } from "@/lib/tenants/settings-fields";
+import { TenantSettingsFields, type TenantSettingsFields as Values } from "@/lib/tenants/fields";
 import { updateSettingsAction } from "./actions";
 
 type Props = { initial: Values; timeZones: string[]; currencies: string[]; canEdit: boolean };

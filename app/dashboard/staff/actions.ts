@@ -9,9 +9,15 @@ import {
   saveDateOverride,
   saveWeeklyHours,
   updateStaff,
-} from "@/lib/booking/catalogue";
-import { LocalDate, StaffFields, withId } from "@/lib/booking/catalogue-fields";
-import { DateOverrideFields, TimeOffFields, WeeklyHoursFields } from "@/lib/booking/catalogue-hours-fields";
+} from "@/lib/catalogue";
+import {
+  DateOverrideFields,
+  LocalDate,
+  StaffFields,
+  TimeOffFields,
+  WeeklyHoursFields,
+  withId,
+} from "@/lib/catalogue/fields";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { canManage, listStaff } from "@/lib/booking/catalogue";
+import { canManage, listStaff } from "@/lib/catalogue";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 
 export const metadata: Metadata = { title: "Staff" };

@@ -10,7 +10,7 @@ import {
   resendInvitation,
   revokeInvitation,
   transferOwnership,
-} from "@/lib/tenants/team";
+} from "@/lib/tenants";
 import { defineAction } from "../../_lib/action";
 import { requestDevice, requireStaffMember } from "../../_lib/session";
 

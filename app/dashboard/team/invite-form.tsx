@@ -6,7 +6,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { InviteInput } from "@/lib/tenants/team-fields";
+import { InviteInput } from "@/lib/tenants/fields";
 import { inviteAction } from "./actions";
 
 /** Managers see only "staff": the matrix lets them invite staff and no one else. */

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
-import { listTeam } from "@/lib/tenants/team";
+import { can } from "@/lib/auth";
+import { listTeam } from "@/lib/tenants";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 import { ActionButton } from "../account/action-button";
 import {

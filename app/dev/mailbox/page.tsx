@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { config } from "@/lib/config";
-import { listDevMailbox } from "@/lib/notifications/mail";
+import { listDevMailbox } from "@/lib/mail";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 

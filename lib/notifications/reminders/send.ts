@@ -1,10 +1,10 @@
 import type { EventHandler, HandlerContext, OutboxEvent } from "@/lib/events";
+import { mailer } from "@/lib/mail";
 import { customerEmail, manageUrl } from "../compose";
 import { introFor, loadForMessage } from "../customer-messages";
 import { toE164 } from "../fields";
-import { mailer } from "../mail";
 import { ScheduledMessagePayload } from "../payload";
-import { sendOnce } from "../sends";
+import { textOnce } from "../sends";
 import { isOptedOut, smsProvider } from "../sms";
 import { describeWhen } from "../templates/when";
 import { isUnsubscribed } from "../unsubscribe";
@@ -40,10 +40,7 @@ export async function sendReminder(event: OutboxEvent, ctx: HandlerContext, now 
       await introFor(ctx, event.tenantId, "booking_reminder"),
       ctx.deliveryKey,
     );
-    const key = { tenantId: event.tenantId, deliveryKey: ctx.deliveryKey, kind: "booking_reminder" };
-    await sendOnce(ctx.system, { ...key, channel: "email", recipient: message.to }, () =>
-      mailer().send(message),
-    );
+    await mailer().send(message);
   }
   const phone = toE164(b.customer.phone);
   const provider = smsProvider();
@@ -52,7 +49,7 @@ export async function sendReminder(event: OutboxEvent, ctx: HandlerContext, now 
   if (optedOut) return;
   const when = describeWhen(b.startAt, b.practice.timeZone, b.customerTimeZone);
   const body = `Reminder: ${b.serviceName} at ${b.practice.name}, ${when}. Manage: ${manageUrl(b)} Reply STOP to opt out.`;
-  await sendOnce(
+  await textOnce(
     ctx.system,
     {
       tenantId: event.tenantId,
@@ -81,17 +78,7 @@ export async function sendThankYou(event: OutboxEvent, ctx: HandlerContext): Pro
     await introFor(ctx, event.tenantId, "booking_thank_you"),
     ctx.deliveryKey,
   );
-  await sendOnce(
-    ctx.system,
-    {
-      tenantId: event.tenantId,
-      deliveryKey: ctx.deliveryKey,
-      channel: "email",
-      recipient: message.to,
-      kind: "booking_thank_you",
-    },
-    () => mailer().send(message),
-  );
+  await mailer().send(message);
 }
 
 export const reminderHandler: EventHandler = {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { withSystem } from "@/lib/db";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import type { SmsProvider } from "./provider";
 
 /** Without Twilio, texts are kept in public.dev_sms (system access only) and shown at /dev/mailbox. */

@@ -1,6 +1,6 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import type { SmsProvider } from "./provider";
 
 export type TwilioOptions = { accountSid: string; authToken: string; from: string; baseUrl?: string };

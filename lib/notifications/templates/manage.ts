@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/permissions";
-import type { BookingForMessage } from "@/lib/booking/message-snapshot";
+import { assertCan } from "@/lib/auth";
+import type { BookingForMessage } from "@/lib/bookings";
 import { type Actor, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { renderCustomerMessage } from "../compose";

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { generateTotpCode } from "../../../lib/auth/totp";
+import { generateTotpCode } from "@/lib/auth";
 
 /**
  * A code the server has not seen yet: the step after now. Enrolment spends the current step, and a

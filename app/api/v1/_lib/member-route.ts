@@ -8,10 +8,9 @@
  * before sending, and a lib field error (`staffIds.0`) is renamed to the field the client sent (`staff_ids.0`).
  */
 import { z } from "zod";
-import { instant } from "@/lib/booking/public-contract";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { type MemberActor, memberFromSession } from "@/lib/http/actor";
-import { json, type RouteContext, route } from "@/lib/http/route";
+import { json, type MemberActor, memberFromSession, type RouteContext, route } from "@/lib/http";
+import { instant } from "@/lib/public-booking";
 
 export type MemberContext<P> = RouteContext<P> & { actor: MemberActor };
 

@@ -1,6 +1,6 @@
-import { instant } from "@/lib/booking/public-contract";
-import { json } from "@/lib/http/route";
-import { AuditQuery, queryAudit } from "@/lib/tenants/audit-query";
+import { json } from "@/lib/http";
+import { instant } from "@/lib/public-booking";
+import { AuditQuery, queryAudit } from "@/lib/tenants";
 import { memberRoute, queryParams } from "../_lib/member-route";
 
 /**

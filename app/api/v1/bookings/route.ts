@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { listBookings } from "@/lib/booking/bookings-query";
-import { bookForCustomer } from "@/lib/booking/catalogue";
-import { CustomerFields } from "@/lib/booking/catalogue-fields";
+import { bookForCustomer, listBookings } from "@/lib/bookings";
+import { CustomerFields } from "@/lib/catalogue/fields";
 import { Email, PersonName } from "@/lib/tenants/fields";
 import { memberRoute, ok, queryParams } from "../_lib/member-route";
 import { bookingJson } from "./_lib/booking-json";

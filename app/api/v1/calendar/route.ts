@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LocalDate } from "@/lib/booking/catalogue-fields";
-import { calendarView } from "@/lib/booking/team-calendar";
+import { calendarView } from "@/lib/bookings";
+import { LocalDate } from "@/lib/catalogue/fields";
 import { memberRoute, ok, queryParams } from "../_lib/member-route";
 
 const CalendarQuery = z.object({ start: LocalDate, view: z.enum(["day", "week"]).default("week") });

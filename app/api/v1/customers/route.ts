@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createCustomer, listCustomers } from "@/lib/booking/catalogue";
+import { createCustomer, listCustomers } from "@/lib/catalogue";
 import { memberRoute, ok, queryParams } from "../_lib/member-route";
 import { NewCustomerBody } from "./_lib/customer-body";
 

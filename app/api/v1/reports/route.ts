@@ -1,5 +1,4 @@
-import { memberFromSession } from "@/lib/http/actor";
-import { json, route } from "@/lib/http/route";
+import { json, memberFromSession, route } from "@/lib/http";
 import { practiceReport, reportToJson } from "@/lib/reports";
 
 /**

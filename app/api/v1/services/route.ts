@@ -1,5 +1,5 @@
-import { createService, listServices } from "@/lib/booking/catalogue";
-import { getTenantSettings } from "@/lib/tenants/settings";
+import { createService, listServices } from "@/lib/catalogue";
+import { getTenantSettings } from "@/lib/tenants";
 import { memberRoute, ok } from "../_lib/member-route";
 import { NEW_SERVICE_DEFAULTS, NewServiceBody, toFields } from "./_lib/service-body";
 

@@ -1,6 +1,6 @@
-import { bookingPageStatus } from "@/lib/auth/verification";
-import { getTenantSettings, updateTenantSettings, viewTenantSettings } from "@/lib/tenants/settings";
-import { TenantSettingsFields } from "@/lib/tenants/settings-fields";
+import { bookingPageStatus } from "@/lib/auth";
+import { getTenantSettings, updateTenantSettings, viewTenantSettings } from "@/lib/tenants";
+import { TenantSettingsFields } from "@/lib/tenants/fields";
 import { memberRoute, ok } from "../_lib/member-route";
 
 const SettingsPatch = TenantSettingsFields.partial().pick({ name: true, currency: true }).extend({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createStaff, listStaff } from "@/lib/booking/catalogue";
-import { StaffFields } from "@/lib/booking/catalogue-fields";
+import { createStaff, listStaff } from "@/lib/catalogue";
+import { StaffFields } from "@/lib/catalogue/fields";
 import { memberRoute, ok } from "../_lib/member-route";
 
 const F = StaffFields.shape;

@@ -1,4 +1,4 @@
-import { listTeam } from "@/lib/tenants/team";
+import { listTeam } from "@/lib/tenants";
 import { memberRoute, ok } from "../_lib/member-route";
 
 /** GET /api/v1/team — members and open invitations (owners and managers). */

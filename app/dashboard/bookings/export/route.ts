@@ -1,6 +1,5 @@
-import { bookingsToCsv, exportBookings } from "@/lib/booking/bookings-query";
-import { memberFromSession } from "@/lib/http/actor";
-import { route } from "@/lib/http/route";
+import { bookingsToCsv, exportBookings } from "@/lib/bookings";
+import { memberFromSession, route } from "@/lib/http";
 
 /** The bookings list as CSV, with the same filters (and the same staff-sees-own rule) as the page. */
 export const GET = route(async ({ request, session }) => {

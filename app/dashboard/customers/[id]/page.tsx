@@ -7,8 +7,8 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { canManage, getCustomer } from "@/lib/booking/catalogue";
-import { formatMoney } from "@/lib/booking/catalogue-money";
+import { canManage, getCustomer } from "@/lib/catalogue";
+import { formatMoney } from "@/lib/catalogue/fields";
 import { NotFound } from "@/lib/errors";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CustomerForm } from "@/components/dashboard/customer-form";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Card, CardContent } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth";
 import { requireStaffMember } from "../../../_lib/session";
 import { NotAllowed } from "../../not-allowed";
 

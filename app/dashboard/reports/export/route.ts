@@ -1,5 +1,4 @@
-import { memberFromSession } from "@/lib/http/actor";
-import { route } from "@/lib/http/route";
+import { memberFromSession, route } from "@/lib/http";
 import { practiceReport, reportToCsv } from "@/lib/reports";
 
 /** The report on the page as CSV: same range, same staff-see-their-own rule. */

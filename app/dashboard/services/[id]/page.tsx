@@ -4,7 +4,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ServiceForm } from "@/components/dashboard/service-form";
 import { Card, CardContent } from "@/components/ui/card";
-import { canManage, getServiceForm, listResources, listStaff } from "@/lib/booking/catalogue";
+import { canManage, getServiceForm, listResources, listStaff } from "@/lib/catalogue";
 import { NotFound } from "@/lib/errors";
 import { requireStaffMember } from "../../../_lib/session";
 

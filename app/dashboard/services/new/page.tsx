@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ServiceForm } from "@/components/dashboard/service-form";
 import { Card, CardContent } from "@/components/ui/card";
-import { canManage, listResources, listStaff } from "@/lib/booking/catalogue";
+import { canManage, listResources, listStaff } from "@/lib/catalogue";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
 
 export const metadata: Metadata = { title: "New service" };

@@ -7,7 +7,7 @@ import { StaffForm } from "@/components/dashboard/staff-form";
 import { TimeOffEditor } from "@/components/dashboard/time-off-editor";
 import { WeeklyHoursEditor } from "@/components/dashboard/weekly-hours-editor";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { canManage, getStaffForm, getStaffSchedule, listLinkableMembers } from "@/lib/booking/catalogue";
+import { canManage, getStaffForm, getStaffSchedule, listLinkableMembers } from "@/lib/catalogue";
 import { NotFound } from "@/lib/errors";
 import { timeZoneOptions } from "@/lib/tenants/fields";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";

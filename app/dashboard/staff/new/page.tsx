@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { StaffForm } from "@/components/dashboard/staff-form";
 import { Card, CardContent } from "@/components/ui/card";
-import { canManage, listLinkableMembers } from "@/lib/booking/catalogue";
+import { canManage, listLinkableMembers } from "@/lib/catalogue";
 import { timeZoneOptions } from "@/lib/tenants/fields";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
 

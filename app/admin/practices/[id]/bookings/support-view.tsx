@@ -11,7 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@/components/ui/textarea";
 import type { SupportView as View } from "@/lib/admin";
 import { REASON_MIN, ReasonFields } from "@/lib/admin/fields";
-import { formatMoney } from "@/lib/booking/catalogue-money";
+import { formatMoney } from "@/lib/catalogue/fields";
 import { viewBookingsAsSupportAction } from "../../actions";
 
 /** Asks for the reason, then shows one page at a time; every page fetched is one audited opening. */

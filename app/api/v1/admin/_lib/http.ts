@@ -1,6 +1,6 @@
 import { assertPlatformAdmin, type PlatformAdmin } from "@/lib/admin";
 import { ValidationFailed } from "@/lib/errors";
-import { json, type RouteContext } from "@/lib/http/route";
+import { json, type RouteContext } from "@/lib/http";
 
 /** 401 without a session, 403 (problem+json) for anyone but a platform admin with MFA on. */
 export async function adminOf<P>(ctx: RouteContext<P>): Promise<PlatformAdmin> {

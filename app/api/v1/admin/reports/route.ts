@@ -1,5 +1,5 @@
 import { platformReport } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf, noStoreJson } from "../_lib/http";
 import { presentReport } from "../_lib/present";
 

@@ -1,4 +1,4 @@
-import { bookingDetail } from "@/lib/booking/catalogue";
+import { bookingDetail } from "@/lib/bookings";
 import { memberRoute, ok, pathId } from "../../_lib/member-route";
 import { bookingDetailJson } from "../_lib/booking-json";
 

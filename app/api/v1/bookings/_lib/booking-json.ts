@@ -1,5 +1,4 @@
-import type { BookingDetail } from "@/lib/booking/catalogue-desk";
-import type { BookingRecord } from "@/lib/booking/lifecycle";
+import type { BookingDetail, BookingRecord } from "@/lib/bookings";
 
 /** A booking as the API shows it: no manage-token digest, no internal blocking columns. */
 export function bookingJson(b: BookingRecord) {

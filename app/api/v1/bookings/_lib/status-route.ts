@@ -1,5 +1,5 @@
-import { changeBookingStatus } from "@/lib/booking/catalogue";
-import type { StatusFields } from "@/lib/booking/catalogue-desk-fields";
+import { changeBookingStatus } from "@/lib/bookings";
+import type { StatusFields } from "@/lib/bookings/fields";
 import { memberRoute, ok, pathId } from "../../_lib/member-route";
 import { bookingJson } from "./booking-json";
 

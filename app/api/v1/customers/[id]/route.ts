@@ -1,4 +1,4 @@
-import { getCustomer, updateCustomer } from "@/lib/booking/catalogue";
+import { getCustomer, updateCustomer } from "@/lib/catalogue";
 import { memberRoute, noContent, ok, pathId } from "../../_lib/member-route";
 import { CustomerPatch } from "../_lib/customer-body";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CustomerFields } from "@/lib/booking/catalogue-fields";
+import { CustomerFields } from "@/lib/catalogue/fields";
 
 const F = CustomerFields.shape;
 

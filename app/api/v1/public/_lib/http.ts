@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { ValidationFailed } from "@/lib/errors";
-import { RateLimited } from "@/lib/http/problem";
-import { type RouteContext, route } from "@/lib/http/route";
+import { RateLimited, type RouteContext, route } from "@/lib/http";
 import { createLimiter, type LimiterOptions, rateLimitHeaders } from "@/lib/rate-limit";
 
 /**

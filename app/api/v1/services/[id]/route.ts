@@ -1,5 +1,5 @@
-import { getServiceForm, updateService } from "@/lib/booking/catalogue";
-import { getTenantSettings } from "@/lib/tenants/settings";
+import { getServiceForm, updateService } from "@/lib/catalogue";
+import { getTenantSettings } from "@/lib/tenants";
 import { memberRoute, noContent, pathId } from "../../_lib/member-route";
 import { ServicePatch, toFields } from "../_lib/service-body";
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { ServiceFields as Fields, type ServiceFields } from "@/lib/booking/catalogue-fields";
-import { minorToDecimal } from "@/lib/booking/catalogue-money";
+import { ServiceFields as Fields, minorToDecimal, type ServiceFields } from "@/lib/catalogue/fields";
 import { camel } from "../../_lib/member-route";
 
 const F = Fields.shape;

@@ -1,4 +1,4 @@
-import { publishBookingPage } from "@/lib/auth/verification";
+import { publishBookingPage } from "@/lib/auth";
 import { memberRoute, ok } from "../../_lib/member-route";
 
 /** POST /api/v1/settings/publish → `{published_at}`; needs an owner with a confirmed email (else 422). */

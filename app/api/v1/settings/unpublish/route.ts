@@ -1,4 +1,4 @@
-import { unpublishBookingPage } from "@/lib/auth/verification";
+import { unpublishBookingPage } from "@/lib/auth";
 import { memberRoute, noContent } from "../../_lib/member-route";
 
 /** POST /api/v1/settings/unpublish → 204: the booking page goes offline; bookings stay. */

@@ -1,4 +1,4 @@
-import { InviteInput, inviteMember } from "@/lib/tenants/team";
+import { InviteInput, inviteMember } from "@/lib/tenants";
 import { memberRoute, ok } from "../../_lib/member-route";
 
 /** POST /api/v1/team/invitations `{email, role}` → 201 `{id}`; managers may invite staff only. */

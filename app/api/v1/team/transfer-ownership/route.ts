@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { transferOwnership } from "@/lib/tenants/team";
+import { transferOwnership } from "@/lib/tenants";
 import { memberRoute, noContent } from "../../_lib/member-route";
 
 /** POST /api/v1/team/transfer-ownership `{user_id}` → 204: they become an owner, the caller a manager. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cancelBookingAtDesk } from "@/lib/booking/catalogue";
+import { cancelBookingAtDesk } from "@/lib/bookings";
 import { memberRoute, ok, pathId } from "../../../_lib/member-route";
 import { bookingJson } from "../../_lib/booking-json";
 

@@ -1,5 +1,5 @@
-import { bearerToken, getManagedBooking, parseBookingId } from "@/lib/booking/public";
-import { json } from "@/lib/http/route";
+import { json } from "@/lib/http";
+import { bearerToken, getManagedBooking, parseBookingId } from "@/lib/public-booking";
 import { publicRoute } from "../../_lib/http";
 
 /** GET /api/v1/public/bookings/{id} with `Authorization: Bearer <manage_token>`. */

@@ -1,5 +1,5 @@
-import { parseSlug, publicTenant } from "@/lib/booking/public";
-import { json } from "@/lib/http/route";
+import { json } from "@/lib/http";
+import { parseSlug, publicTenant } from "@/lib/public-booking";
 import { publicRoute } from "../../_lib/http";
 
 /** GET /api/v1/public/tenants/{slug} → the practice's public profile. */

@@ -1,5 +1,5 @@
-import { getStaffSchedule, saveWeeklyHours } from "@/lib/booking/catalogue";
-import { WeeklyHoursFields } from "@/lib/booking/catalogue-hours-fields";
+import { getStaffSchedule, saveWeeklyHours } from "@/lib/catalogue";
+import { WeeklyHoursFields } from "@/lib/catalogue/fields";
 import { memberRoute, noContent, ok, pathId } from "../../../_lib/member-route";
 
 /** GET /api/v1/staff/{id}/hours: weekly hours, upcoming date overrides and time off, in the staff's zone. */

@@ -1,4 +1,4 @@
-import { revokeInvitation } from "@/lib/tenants/team";
+import { revokeInvitation } from "@/lib/tenants";
 import { memberRoute, noContent, pathId } from "../../../_lib/member-route";
 
 /** DELETE /api/v1/team/invitations/{id} → 204: the link stops working. */

@@ -1,4 +1,4 @@
-import { changeMemberRole, RoleChangeInput, removeMember } from "@/lib/tenants/team";
+import { changeMemberRole, RoleChangeInput, removeMember } from "@/lib/tenants";
 import { memberRoute, noContent, pathId } from "../../../_lib/member-route";
 
 const RoleBody = RoleChangeInput.pick({ role: true });

@@ -1,5 +1,5 @@
 import { viewBookingsAsSupport } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf, noStoreJson, query } from "../../../_lib/http";
 import { presentSupportView } from "../../../_lib/present";
 

@@ -1,5 +1,5 @@
 import { reactivatePractice } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf, noStoreJson, optionalBody } from "../../../_lib/http";
 import { presentPractice } from "../../../_lib/present";
 

@@ -1,5 +1,5 @@
 import { ReasonFields, suspendPractice } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf, noStoreJson } from "../../../_lib/http";
 import { presentPractice } from "../../../_lib/present";
 

@@ -1,5 +1,5 @@
-import { bearerToken, CancelBody, cancelManagedBooking, parseBookingId } from "@/lib/booking/public";
-import { json } from "@/lib/http/route";
+import { json } from "@/lib/http";
+import { bearerToken, CancelBody, cancelManagedBooking, parseBookingId } from "@/lib/public-booking";
 import { optionalJson, publicRoute } from "../../../_lib/http";
 
 /** POST /api/v1/public/bookings/{id}/cancel `{reason?}` (the body may be left out). */

@@ -1,5 +1,5 @@
-import { bearerToken, parseBookingId, RescheduleBody, rescheduleManagedBooking } from "@/lib/booking/public";
-import { json } from "@/lib/http/route";
+import { json } from "@/lib/http";
+import { bearerToken, parseBookingId, RescheduleBody, rescheduleManagedBooking } from "@/lib/public-booking";
 import { publicRoute } from "../../../_lib/http";
 
 /** POST /api/v1/public/bookings/{id}/reschedule `{start, staff_id?}`; a conflict is a 409 and changes nothing. */

@@ -1,5 +1,5 @@
-import { AvailabilityQuery, parseSlug, publicAvailability, queryObject } from "@/lib/booking/public";
-import { json } from "@/lib/http/route";
+import { json } from "@/lib/http";
+import { AvailabilityQuery, parseSlug, publicAvailability, queryObject } from "@/lib/public-booking";
 import { publicRoute } from "../../../_lib/http";
 
 const PARAMS = ["service_id", "from", "to", "staff_id", "time_zone"] as const;

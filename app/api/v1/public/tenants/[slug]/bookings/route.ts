@@ -1,6 +1,5 @@
-import { CreateBookingBody, createPublicBooking, parseSlug } from "@/lib/booking/public";
-import { idempotencyKey } from "@/lib/http/idempotency";
-import { json } from "@/lib/http/route";
+import { idempotencyKey, json } from "@/lib/http";
+import { CreateBookingBody, createPublicBooking, parseSlug } from "@/lib/public-booking";
 import { publicRoute } from "../../../_lib/http";
 
 /** POST /api/v1/public/tenants/{slug}/bookings → 201 with the booking and its manage token. */

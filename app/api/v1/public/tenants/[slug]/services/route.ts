@@ -1,5 +1,5 @@
-import { parseSlug, publicServices } from "@/lib/booking/public";
-import { json } from "@/lib/http/route";
+import { json } from "@/lib/http";
+import { parseSlug, publicServices } from "@/lib/public-booking";
 import { publicRoute } from "../../../_lib/http";
 
 /** GET /api/v1/public/tenants/{slug}/services → the practice's active, public services. */

@@ -1,4 +1,4 @@
-import { resendInvitation } from "@/lib/tenants/team";
+import { resendInvitation } from "@/lib/tenants";
 import { memberRoute, noContent, pathId } from "../../../../_lib/member-route";
 
 /** POST /api/v1/team/invitations/{id}/resend → 204: a new link, seven more days; the old link stops working. */

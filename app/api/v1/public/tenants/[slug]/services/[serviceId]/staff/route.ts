@@ -1,5 +1,5 @@
-import { parseServiceId, parseSlug, publicStaff } from "@/lib/booking/public";
-import { json } from "@/lib/http/route";
+import { json } from "@/lib/http";
+import { parseServiceId, parseSlug, publicStaff } from "@/lib/public-booking";
 import { publicRoute } from "../../../../../_lib/http";
 
 /** GET /api/v1/public/tenants/{slug}/services/{service_id}/staff → who performs the service. */

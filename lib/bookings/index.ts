@@ -1,0 +1,17 @@
+/**
+ * Bookings: the lifecycle (create, confirm, cancel, reschedule, status), claiming a slot, the engine's
+ * input, queries, the team calendar, CSV and the front desk. Runs inside withTenant/withSystem.
+ */
+
+export * from "./availability-input";
+export * from "./csv";
+export * from "./desk";
+export * from "./errors";
+export * from "./lifecycle";
+export * from "./query";
+export * from "./status";
+export * from "./team-calendar";
+export * from "./confirmation-window";
+export * from "./manage-token";
+export * from "./message-snapshot";
+export * from "./reminders";

@@ -1,0 +1,2 @@
+/** Key-value store: Redis when configured, in-process otherwise. */
+export * from "./store";

@@ -1,0 +1,2 @@
+/** The demo practice: its seed and schedule. */
+export * from "./seed";

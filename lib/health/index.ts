@@ -1,0 +1,2 @@
+/** Readiness: the database and Redis checks behind /api/ready. */
+export * from "./readiness";

@@ -1,0 +1,7 @@
+/** The HTTP boundary for route handlers: actor resolution, request checks, CSP, idempotency, problem+json. */
+export * from "./actor";
+export * from "./csp";
+export * from "./idempotency";
+export * from "./problem";
+export * from "./request";
+export * from "./route";

@@ -1,0 +1,2 @@
+/** Once-a-minute housekeeping tasks. */
+export * from "./housekeeping";
