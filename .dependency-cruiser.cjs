@@ -61,7 +61,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(node_modules|\\.next|test-results|\\.data)/" },
+    exclude: { path: ["^(node_modules|\\.next|test-results|\\.data)/", "^tests/architecture/fixtures/"] },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

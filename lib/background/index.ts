@@ -3,11 +3,16 @@
  * housekeeping. lib/events imports no domain; domains register their handlers here, once per process.
  */
 import { config } from "@/lib/config";
+import { registerBookingHandlers } from "@/lib/bookings";
 import { startWorker, type Worker } from "@/lib/events";
-import { startHousekeeping } from "@/lib/maintenance/housekeeping";
-import { logger } from "@/lib/observability/logger";
+import { startHousekeeping } from "@/lib/maintenance";
+import { registerNotificationHandlers } from "@/lib/notifications";
+import { logger } from "@/lib/observability";
 
-export function registerAllHandlers(): void {}
+export function registerAllHandlers(): void {
+  registerBookingHandlers();
+  registerNotificationHandlers();
+}
 
 const globalForBackground = globalThis as unknown as { bokaBackground?: { stop: () => Promise<void> } };
 
