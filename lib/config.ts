@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseKeyring } from "@/lib/crypto";
+import { parseKeyring } from "@/lib/crypto/encryption";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth";
 import { type Actor, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { type NotificationSettings, NotificationSettingsFields } from "./settings-fields";
+import { type NotificationSettings, NotificationSettingsFields } from "./fields";
 
 type MemberActor = Extract<Actor, { kind: "member" }>;
 const { tenants } = tables;

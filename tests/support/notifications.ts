@@ -4,7 +4,7 @@ import { createBooking, customerForGuest, type NewBooking } from "@/lib/bookings
 import { findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
 import { tables, withSystem } from "@/lib/db";
 import type { HandlerContext, OutboxEvent } from "@/lib/events";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { createPractice, type TestPractice, unique } from "./factory";
 import { createSchedule, type TestSchedule } from "./schedule";
 
