@@ -2,8 +2,9 @@
  * The composition root of background work: every domain's event handlers, the outbox worker and
  * housekeeping. lib/events imports no domain; domains register their handlers here, once per process.
  */
-import { config } from "@/lib/config";
+
 import { registerBookingHandlers } from "@/lib/bookings";
+import { config } from "@/lib/config";
 import { startWorker, type Worker } from "@/lib/events";
 import { startHousekeeping } from "@/lib/maintenance";
 import { registerNotificationHandlers } from "@/lib/notifications";

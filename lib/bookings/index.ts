@@ -4,14 +4,14 @@
  */
 
 export * from "./availability-input";
+export * from "./confirmation-window";
 export * from "./csv";
 export * from "./desk";
 export * from "./errors";
 export * from "./lifecycle";
-export * from "./query";
-export * from "./status";
-export * from "./team-calendar";
-export * from "./confirmation-window";
 export * from "./manage-token";
 export * from "./message-snapshot";
+export * from "./query";
 export * from "./reminders";
+export * from "./status";
+export * from "./team-calendar";

@@ -1,6 +1,8 @@
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { encryptionKeyring } from "@/lib/crypto";
+import { and, eq } from "drizzle-orm";
 import type { Keyring } from "@/lib/crypto";
+import { encryptionKeyring } from "@/lib/crypto";
+import { type Tx, tables } from "@/lib/db";
 
 /**
  * A booking's manage token is an HMAC of its id under a key derived (HKDF, its own label) from the
@@ -44,4 +46,19 @@ export function manageTokenFor(
     if (hash.length === storedHash.length && timingSafeEqual(hash, storedHash)) return token;
   }
   return null;
+}
+
+/** The practice of the booking the token opens, or null (wrong id or token): the guest's only key. */
+export async function tenantOfManagedBooking(
+  tx: Tx,
+  bookingId: string,
+  token: string,
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ tenantId: tables.bookings.tenantId })
+    .from(tables.bookings)
+    .where(
+      and(eq(tables.bookings.id, bookingId), eq(tables.bookings.manageTokenHash, hashManageToken(token))),
+    );
+  return row?.tenantId ?? null;
 }

@@ -16,6 +16,7 @@ export { calendarBooking, manageUrl } from "./compose";
 export { customerKindFor, sendCustomerMessage } from "./customer-messages";
 export { PhoneNumber, toE164 } from "./fields";
 export { NOTIFICATION_HANDLERS, registerNotificationHandlers } from "./handlers";
+export { calendarForManagedBooking } from "./manage-calendar";
 export { sendReminder, sendThankYou } from "./reminders/send";
 export { getNotificationSettings, updateNotificationSettings } from "./settings";
 export {
