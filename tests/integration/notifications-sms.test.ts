@@ -11,6 +11,7 @@ import {
   hoursAhead,
   notificationWorld,
   outboxEvent,
+  type World,
 } from "../support/notifications";
 
 const SID = `AC${"a1".repeat(16)}`;
