@@ -4,6 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { seedDemoOnFirstStart } = await import("@/lib/demo");
   await seedDemoOnFirstStart();
-  const { startHousekeeping } = await import("@/lib/maintenance");
-  startHousekeeping();
+  const { startBackgroundWork } = await import("@/lib/background");
+  startBackgroundWork();
 }

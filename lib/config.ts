@@ -39,6 +39,12 @@ const ConfigSchema = z.object({
     })
     .optional(),
   SEED_DEMO: bool.optional(),
+  // The outbox worker (lib/events): "off" keeps this process from running it (run `npm run worker`).
+  WORKER: z.enum(["on", "off"]).default("on"),
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+  WORKER_BATCH: z.coerce.number().int().min(1).max(500).default(20),
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Unset: mail goes to the dev mailbox table (viewable at /dev/mailbox) instead of leaving the machine.

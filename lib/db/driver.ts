@@ -1,5 +1,8 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool, PoolClient } from "pg";
+import { postgresListener, type Unlisten } from "./listener";
+
+export type { Unlisten } from "./listener";
 
 /**
  * One interface over the two backends. A `DbSession` is a single connection (PGlite is always one),
@@ -13,6 +16,8 @@ export interface DbSession {
 export interface DbDriver {
   readonly kind: "pglite" | "postgres";
   withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel (plain lowercase name); `onMessage` gets each NOTIFY payload after commit. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export function pgliteDriver(db: PGlite): DbDriver {
   return {
     kind: "pglite",
     withSession: (fn) => fn(session),
+    listen: (channel, onMessage) => db.listen(channel, onMessage),
     close: () => db.close(),
   };
 }
@@ -43,8 +49,10 @@ export function postgresDriver(pool: Pool): DbDriver {
       return result.rows;
     },
   });
+  const listener = postgresListener(pool.options);
   return {
     kind: "postgres",
+    listen: listener.listen,
     async withSession(fn) {
       const client = await pool.connect();
       try {
@@ -53,6 +61,9 @@ export function postgresDriver(pool: Pool): DbDriver {
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
   };
 }

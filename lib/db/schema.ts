@@ -17,6 +17,9 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { deliveries, outbox } from "./schema-events";
+
+export * from "./schema-events";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -278,6 +281,7 @@ export const bookings = pgTable(
     cancelledAt: instant("cancelled_at"),
     cancelledBy: text("cancelled_by"),
     cancelReason: text("cancel_reason"),
+    sequence: integer("sequence").notNull().default(0),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -449,4 +453,6 @@ export const typedTables = {
   customer_otps: customerOtps,
   customer_sessions: customerSessions,
   platform_audit_log: platformAuditLog,
+  outbox,
+  deliveries,
 };

@@ -14,7 +14,7 @@ type Insert = (
   tx: Tx,
   tenantId: string,
   userId: string,
-  s: TestSchedule & { bookingId: string },
+  s: TestSchedule & { bookingId: string; eventId: string },
 ) => Promise<unknown>;
 const INSERT_FOR_TENANT: Record<string, Insert> = {
   resource_types: (tx, t) => tx.insert(tables.resourceTypes).values({ tenantId: t, name: "Stolen type" }),
@@ -108,6 +108,10 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
       tokenHash: Buffer.alloc(32),
       expiresAt: new Date("2030-01-01T00:00:00Z"),
     }),
+  outbox: (tx, t) =>
+    tx.insert(tables.outbox).values({ tenantId: t, type: "test.stolen", payload: {}, dedupeKey: "stolen" }),
+  deliveries: (tx, t, _u, s) =>
+    tx.insert(tables.deliveries).values({ tenantId: t, eventId: s.eventId, handler: "stolen" }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),
@@ -115,7 +119,7 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
 
 let a: TestPractice;
 let b: TestPractice;
-let bSchedule: TestSchedule & { bookingId: string };
+let bSchedule: TestSchedule & { bookingId: string; eventId: string };
 let tenantTables: string[];
 
 beforeAll(async () => {
@@ -123,7 +127,16 @@ beforeAll(async () => {
   b = await createPractice();
   await addMember(b.tenantId, "staff");
   const schedule = await createSchedule(b.tenantId);
-  bSchedule = { ...schedule, bookingId: randomUUID() };
+  bSchedule = { ...schedule, bookingId: randomUUID(), eventId: randomUUID() };
+  await withSystem("test gives tenant B an outbox event", (tx) =>
+    tx.insert(tables.outbox).values({
+      tenantId: b.tenantId,
+      id: bSchedule.eventId,
+      type: "test.event",
+      payload: {},
+      dedupeKey: "b-event",
+    }),
+  );
   await withSystem("test gives tenant B a booking", (tx) =>
     tx.insert(tables.bookings).values({
       id: bSchedule.bookingId,
@@ -218,7 +231,11 @@ describe("cross-tenant isolation", () => {
   });
 
   it("the same insert succeeds for the actor's own tenant where the role allows it (the test can fail)", async () => {
-    const aSchedule = { ...(await createSchedule(a.tenantId)), bookingId: randomUUID() };
+    const aSchedule = {
+      ...(await createSchedule(a.tenantId)),
+      bookingId: randomUUID(),
+      eventId: randomUUID(),
+    };
     for (const table of [
       "audit_log",
       "customers",
@@ -227,6 +244,7 @@ describe("cross-tenant isolation", () => {
       "staff_members",
       "service_staff",
       "invitations",
+      "outbox",
     ]) {
       const insert = INSERT_FOR_TENANT[table];
       const own = await asA((tx) => insert?.(tx, a.tenantId, a.owner.userId, aSchedule) ?? Promise.resolve());

@@ -1,0 +1,33 @@
+/**
+ * The composition root of background work: every domain's event handlers, the outbox worker and
+ * housekeeping. lib/events imports no domain; domains register their handlers here, once per process.
+ */
+import { config } from "@/lib/config";
+import { startWorker, type Worker } from "@/lib/events";
+import { startHousekeeping } from "@/lib/maintenance/housekeeping";
+import { logger } from "@/lib/observability/logger";
+
+export function registerAllHandlers(): void {}
+
+const globalForBackground = globalThis as unknown as { bokaBackground?: { stop: () => Promise<void> } };
+
+/**
+ * Starts housekeeping and, unless WORKER=off, the outbox worker; SIGTERM stops the worker gracefully
+ * (stop claiming, finish or give back in-flight events). Calling it twice is harmless.
+ */
+export function startBackgroundWork(options: { worker?: boolean } = {}): () => Promise<void> {
+  if (globalForBackground.bokaBackground) return globalForBackground.bokaBackground.stop;
+  registerAllHandlers();
+  const stopHousekeeping = startHousekeeping();
+  const runWorker = options.worker ?? config().WORKER === "on";
+  const worker: Worker | null = runWorker ? startWorker() : null;
+  if (!runWorker) logger.info("WORKER=off: this process does not run the outbox worker");
+  const stop = async () => {
+    stopHousekeeping();
+    await worker?.stop();
+    globalForBackground.bokaBackground = undefined;
+  };
+  globalForBackground.bokaBackground = { stop };
+  process.once("SIGTERM", () => void stop());
+  return stop;
+}

@@ -1,0 +1,20 @@
+// The event backbone's front door: outbox writes, handlers, the worker, live-update fan-out.
+export { retryDelayMs } from "./backoff";
+export {
+  closeLiveUpdates,
+  liveTransportKind,
+  publishChange,
+  subscribeAllChanges,
+  subscribeChanges,
+} from "./live";
+export { cancelScheduled, enqueue, OUTBOX_CHANNEL } from "./outbox";
+export { DEFAULT_MAX_ATTEMPTS, registerHandler, unregisterHandler } from "./registry";
+export type {
+  EventHandler,
+  HandlerContext,
+  LiveChange,
+  LiveChannel,
+  OutboxEvent,
+  OutboxEventInput,
+} from "./types";
+export { startWorker, type Worker, type WorkerOptions } from "./worker";
