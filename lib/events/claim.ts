@@ -16,7 +16,7 @@ const ClaimedRow = z.object({
 });
 
 /**
- * Claims up to `limit` due events for `workerId`. SKIP LOCKED lets concurrent workers pass over rows
+ * Claims up to `limit` due events for `workerId` (only of `types` when given: a dedicated pool). SKIP LOCKED lets concurrent workers pass over rows
  * another is claiming; the claim moves `available_at` to the end of the lease, so the row is not due
  * again unless this worker dies (or overruns) before finishing it.
  */
@@ -25,11 +25,18 @@ export async function claimDue(
   workerId: string,
   limit: number,
   leaseSeconds: number,
+  types?: readonly string[],
 ): Promise<OutboxEvent[]> {
+  const ofTypes = types?.length
+    ? sql`and type in (${sql.join(
+        types.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
+    : sql``;
   const result = await tx.execute(sql`
     with due as (
       select tenant_id, id, available_at from public.outbox
-      where status = 'pending' and available_at <= now()
+      where status = 'pending' and available_at <= now() ${ofTypes}
       order by available_at
       limit ${limit}
       for update skip locked

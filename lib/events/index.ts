@@ -1,5 +1,6 @@
 // The event backbone's front door: outbox writes, handlers, the worker, live-update fan-out.
 export { retryDelayMs } from "./backoff";
+export { discardJob, JOB_FILTERS, type Job, type JobDelivery, JobQuery, listJobs, retryJobs } from "./jobs";
 export {
   closeLiveUpdates,
   liveTransportKind,

@@ -14,6 +14,8 @@ export type WorkerOptions = {
   batch?: number;
   /** How long stop() waits for in-flight events before giving their claims back. */
   shutdownGraceMs?: number;
+  /** Claim only these event types (a dedicated worker pool); default every type. */
+  types?: readonly string[];
   system?: SystemRunner;
 };
 
@@ -67,7 +69,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       woken = false;
       try {
         const events = await o.system("worker claims due outbox events", (tx) =>
-          claimDue(tx, id, o.batch, o.leaseSeconds),
+          claimDue(tx, id, o.batch, o.leaseSeconds, options.types),
         );
         for (const event of events) {
           if (!running) break;

@@ -37,7 +37,7 @@ describe("enqueue", () => {
       }),
     ).rejects.toThrow("the change fails");
     const kept = await rowsFor(practice.tenantId, "kept");
-    expect(kept.map((r) => [r.type, r.status, r.payload])).toEqual([["test.kept", "pending", { n: 1 }]]);
+    expect(kept.map((r) => [r.type, r.payload])).toEqual([["test.kept", { n: 1 }]]);
     expect(await rowsFor(practice.tenantId, "rolled-back")).toEqual([]);
   });
 
