@@ -1,4 +1,4 @@
-// Types for the event backbone's tables (supabase/migrations/20261201000100_outbox.sql).
+// Types for the event backbone's tables (supabase/migrations/20261201000100_outbox.sql, 000110_sent_mail.sql).
 import { sql } from "drizzle-orm";
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
@@ -45,4 +45,15 @@ export const deliveries = pgTable(
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.eventId, t.handler] })],
+);
+
+export const sentMail = pgTable(
+  "sent_mail",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    messageId: text("message_id").notNull(),
+    sentAt: instant("sent_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.dedupeKey] })],
 );

@@ -17,7 +17,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { deliveries, outbox } from "./schema-events";
+import { deliveries, outbox, sentMail } from "./schema-events";
 
 export * from "./schema-events";
 
@@ -455,4 +455,5 @@ export const typedTables = {
   platform_audit_log: platformAuditLog,
   outbox,
   deliveries,
+  sent_mail: sentMail,
 };

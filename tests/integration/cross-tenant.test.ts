@@ -112,6 +112,7 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
     tx.insert(tables.outbox).values({ tenantId: t, type: "test.stolen", payload: {}, dedupeKey: "stolen" }),
   deliveries: (tx, t, _u, s) =>
     tx.insert(tables.deliveries).values({ tenantId: t, eventId: s.eventId, handler: "stolen" }),
+  sent_mail: (tx, t) => tx.insert(tables.sentMail).values({ tenantId: t, dedupeKey: "k", messageId: "m" }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),

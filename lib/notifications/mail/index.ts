@@ -2,6 +2,7 @@ import { config } from "@/lib/config";
 import { logger } from "@/lib/observability";
 import { devMailboxMailer } from "./dev-mailbox";
 import type { Mailer } from "./message";
+import { sendOnce } from "./once";
 import { smtpMailer } from "./smtp";
 
 export { type DevMailboxMessage, devMailboxMailer, listDevMailbox } from "./dev-mailbox";
@@ -19,7 +20,9 @@ export function mailer(): Mailer {
       // Mail would never reach anyone; say so once rather than failing every sign-up.
       logger.warn("SMTP_URL is not set: outgoing mail is kept in the dev mailbox table only");
     }
-    const mailer = cfg.SMTP_URL ? smtpMailer({ url: cfg.SMTP_URL, from: cfg.MAIL_FROM }) : devMailboxMailer();
+    const mailer = sendOnce(
+      cfg.SMTP_URL ? smtpMailer({ url: cfg.SMTP_URL, from: cfg.MAIL_FROM }) : devMailboxMailer(),
+    );
     globalForMail.bokaMailer = { key, mailer };
   }
   return globalForMail.bokaMailer.mailer;

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { logger } from "@/lib/observability";
 import { type Mailer, MailMessage } from "./message";
+import { messageIdFor } from "./once";
 
 /** Sends through an SMTP relay given as smtp://user:pass@host:587 (STARTTLS when offered) or smtps://. */
 export function smtpMailer(options: { url: string; from: string }): Mailer {
@@ -22,6 +23,7 @@ export function smtpMailer(options: { url: string; from: string }): Mailer {
         text: m.text,
         ...(m.html ? { html: m.html } : {}),
         headers: { "X-Boka-Tag": m.tag },
+        ...(m.dedupeKey ? { messageId: messageIdFor(m.dedupeKey) } : {}),
       });
       const id = String(info.messageId);
       logger.info({ tag: m.tag, tenantId: m.tenantId, id }, "mail sent over SMTP");
