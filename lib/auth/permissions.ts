@@ -32,6 +32,7 @@ export const ACTIONS = {
   "settings.view": "see the practice's settings, billing and API keys",
   "settings.manage": "change the practice's settings, billing and API keys or publish its booking page",
   "audit.view": "read the practice's audit log",
+  "jobs.manage": "see, retry and discard the practice's background jobs",
   "tenants.suspend": "suspend practices",
   "reports.view_own": "see your own reports",
   "reports.view_all": "see all of the practice's reports",
@@ -69,7 +70,10 @@ const MANAGE_CATALOGUE: Cell = {
 };
 const ALL_REPORTS: Cell = { label: "all", actions: ["reports.view_own", "reports.view_all"] };
 
-/** Rows and columns exactly as in the issue. The audit log sits with settings: whoever may view them. */
+/**
+ * Rows and columns exactly as in the issue. The audit log sits with settings: whoever may view them.
+ * The Jobs page (background deliveries: mail, reminders, later webhooks) is the owner's (issue 8).
+ */
 export const MATRIX: Record<PermissionRole, Record<Area, Cell>> = {
   customer: {
     bookings: { label: "own only", actions: ["bookings.view_own", "bookings.change_own"] },
@@ -115,7 +119,10 @@ export const MATRIX: Record<PermissionRole, Record<Area, Cell>> = {
         "team.transfer_ownership",
       ],
     },
-    settings: { label: "manage", actions: ["settings.view", "settings.manage", "audit.view"] },
+    settings: {
+      label: "manage",
+      actions: ["settings.view", "settings.manage", "audit.view", "jobs.manage"],
+    },
     reports: ALL_REPORTS,
   },
   platform_admin: {

@@ -15,6 +15,8 @@ import { GET as bookings, POST as createBooking } from "@/app/api/v1/bookings/ro
 import { GET as calendar } from "@/app/api/v1/calendar/route";
 import { GET as customer, PATCH as patchCustomer } from "@/app/api/v1/customers/[id]/route";
 import { POST as createCustomer, GET as customers } from "@/app/api/v1/customers/route";
+import { POST as retryDeadJobs } from "@/app/api/v1/jobs/retry-dead/route";
+import { GET as jobs } from "@/app/api/v1/jobs/route";
 import { GET as publicServices } from "@/app/api/v1/public/tenants/[slug]/services/route";
 import { PATCH as patchService } from "@/app/api/v1/services/[id]/route";
 import { POST as createService, GET as services } from "@/app/api/v1/services/route";
@@ -253,6 +255,10 @@ const TEAM: Probe[] = [
 const SETTINGS: Probe[] = [
   probe("GET /settings", "settings.view", 200, async () => call(settings, "/api/v1/settings")),
   probe("GET /audit", "audit.view", 200, async () => call(auditLog, "/api/v1/audit?action=team.")),
+  probe("GET /jobs", "jobs.manage", 200, async () => call(jobs, "/api/v1/jobs?status=dead")),
+  probe("POST /jobs/retry-dead", "jobs.manage", 200, async () =>
+    call(retryDeadJobs, "/api/v1/jobs/retry-dead", { method: "POST" }),
+  ),
   probe("PATCH /settings", "settings.manage", 200, async (w) =>
     call(patchSettings, "/api/v1/settings", { method: "PATCH", body: { name: `Practice ${w.a.slug}` } }),
   ),

@@ -108,6 +108,7 @@ const ALLOWED: Record<PermissionRole, Action[]> = {
     "settings.view",
     "settings.manage",
     "audit.view",
+    "jobs.manage",
     "reports.view_own",
     "reports.view_all",
   ],
@@ -138,10 +139,11 @@ describe("the permission matrix as data", () => {
   });
 
   it("a cell grants only actions of its own column", () => {
-    // The audit log and suspending practices sit with settings; every other action names its column.
+    // The audit log, background jobs and suspending practices sit with settings; every other action
+    // names its column.
     const column = (action: Action) => {
       const prefix = action.split(".")[0] ?? "";
-      return prefix === "audit" || prefix === "tenants" ? "settings" : prefix;
+      return ["audit", "jobs", "tenants"].includes(prefix) ? "settings" : prefix;
     };
     for (const role of PERMISSION_ROLES) {
       for (const [area, cell] of Object.entries(MATRIX[role])) {
