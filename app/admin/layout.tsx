@@ -14,6 +14,7 @@ export const metadata: Metadata = {
 const NAV = [
   { label: "Overview", href: "/admin" },
   { label: "Practices", href: "/admin/practices" },
+  { label: "Jobs", href: "/admin/jobs" },
 ];
 
 /** The console's frame. Pages check the admin again themselves (see ./_lib/guard.ts). */

@@ -14,5 +14,6 @@ export const DASHBOARD_NAV: { label: string; href?: string }[] = [
   { label: "Settings", href: "/dashboard/settings" },
   { label: "Security", href: "/dashboard/security" },
   { label: "Audit log", href: "/dashboard/audit" },
+  { label: "Jobs", href: "/dashboard/jobs" },
   { label: "Account", href: "/dashboard/account" },
 ];

@@ -17,6 +17,7 @@ export {
   ReasonFields,
   SupportViewFields,
 } from "./fields";
+export { discardPlatformJob, listPlatformJobs, type PlatformJob, retryPlatformJobs } from "./jobs";
 export { listPlatformLog, PLATFORM_ACTIONS, type PlatformLogEntry } from "./platform-log";
 export {
   listPractices,

@@ -14,6 +14,8 @@ export const PLATFORM_ACTIONS = [
   "tenant.suspended",
   "tenant.reactivated",
   "support.viewed_bookings",
+  "jobs.retried",
+  "jobs.discarded",
 ] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 

@@ -84,13 +84,13 @@ export async function listJobs(tx: Tx, tenantId: string | null, query: JobQuery 
 
 /**
  * Makes dead (or waiting) jobs due now: their dead deliveries get a fresh set of attempts; deliveries
- * that succeeded stay done, so a retry reruns only what failed. Returns how many jobs were queued.
+ * that succeeded stay done, so a retry reruns only what failed. Returns the jobs queued.
  */
 export async function retryJobs(
   tx: Tx,
   tenantId: string | null,
   ids: string[] | "all-dead",
-): Promise<number> {
+): Promise<{ tenantId: string; id: string }[]> {
   const which =
     ids === "all-dead"
       ? eq(outbox.status, "dead")
@@ -113,7 +113,7 @@ export async function retryJobs(
       );
   }
   if (queued.length) await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
-  return queued.length;
+  return queued;
 }
 
 /** Discards an open job: it is kept for the record as cancelled and never runs. */

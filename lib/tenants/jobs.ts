@@ -29,12 +29,12 @@ export async function retryPracticeJob(actor: Actor, id: unknown): Promise<void>
   assertCan(actor, "jobs.manage");
   const jobIdValue = jobId(id);
   const queued = await withTenant(actor, (tx) => retryJobs(tx, actor.tenantId, [jobIdValue]));
-  if (!queued) throw new NotFound("Job not found");
+  if (!queued.length) throw new NotFound("Job not found");
 }
 
 export async function retryDeadPracticeJobs(actor: Actor): Promise<number> {
   assertCan(actor, "jobs.manage");
-  return withTenant(actor, (tx) => retryJobs(tx, actor.tenantId, "all-dead"));
+  return (await withTenant(actor, (tx) => retryJobs(tx, actor.tenantId, "all-dead"))).length;
 }
 
 export async function discardPracticeJob(actor: Actor, id: unknown): Promise<void> {

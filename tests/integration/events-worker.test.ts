@@ -92,7 +92,7 @@ describe("worker retries", () => {
     const queued = await withTenant(practice.owner.actor, (tx) =>
       retryJobs(tx, practice.tenantId, [dead.id]),
     );
-    expect(queued).toBe(1);
+    expect(queued).toEqual([{ tenantId: practice.tenantId, id: dead.id }]);
     await settled(practice.tenantId, "broken", "done");
     expect(calls).toBe(4);
   });
