@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { enqueue, registerHandler, startWorker, unregisterHandler } from "@/lib/events";
-import { createPractice } from "../helpers/factory";
+import { createPractice } from "../support/factory";
 import { waitFor } from "../support/events";
 
 const JOBS = 1_000;

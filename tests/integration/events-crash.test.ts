@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase } from "@/lib/db";
 import { startWorker } from "@/lib/events";
-import { createPractice } from "../helpers/factory";
+import { createPractice } from "../support/factory";
 import { deliveriesOf, enqueueAs, outboxRow, settled } from "../support/events";
 import { registerTestMailHandler, TEST_MAIL_TYPE } from "../support/mail-handler";
 

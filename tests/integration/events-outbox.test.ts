@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
 import { cancelScheduled, enqueue } from "@/lib/events";
-import { addMember, createPractice, type TestPractice } from "../helpers/factory";
+import { addMember, createPractice, type TestPractice } from "../support/factory";
 
 let practice: TestPractice;
 

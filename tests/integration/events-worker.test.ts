@@ -10,7 +10,7 @@ import {
   unregisterHandler,
   type Worker,
 } from "@/lib/events";
-import { createPractice, type TestPractice } from "../helpers/factory";
+import { createPractice, type TestPractice } from "../support/factory";
 import { deliveriesOf, enqueueAs, outboxRow, settled, waitFor } from "../support/events";
 
 let practice: TestPractice;

@@ -1,5 +1,5 @@
 import type { PlatformJob } from "@/lib/admin";
-import { instant } from "@/lib/booking/public-contract";
+import { instant } from "@/lib/public-booking";
 
 export function presentJob(job: PlatformJob) {
   return {
