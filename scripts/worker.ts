@@ -1,6 +1,6 @@
 // npm run worker: the outbox worker as its own process (scale it apart from the web; WORKER=off there).
 import { startBackgroundWork } from "@/lib/background";
-import { closeCache } from "@/lib/cache/store";
+import { closeCache } from "@/lib/cache";
 import { config } from "@/lib/config";
 import { closeDatabase } from "@/lib/db";
 import { closeLiveUpdates } from "@/lib/events";

@@ -4,8 +4,8 @@
  */
 import { config } from "@/lib/config";
 import { startWorker, type Worker } from "@/lib/events";
-import { startHousekeeping } from "@/lib/maintenance/housekeeping";
-import { logger } from "@/lib/observability/logger";
+import { startHousekeeping } from "@/lib/maintenance";
+import { logger } from "@/lib/observability";
 
 export function registerAllHandlers(): void {}
 

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 
 /** Stops a LISTEN subscription. */
 export type Unlisten = () => Promise<void>;

@@ -17,9 +17,9 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { deliveries, outbox, sentMail } from "./schema-events";
+import { deliveries, outbox, sentMail } from "./outbox-tables";
 
-export * from "./schema-events";
+export * from "./outbox-tables";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { redisClient } from "@/lib/cache/store";
+import { redisClient } from "@/lib/cache";
 import { connection } from "@/lib/db";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import type { LiveChange } from "./types";
 
 /** Redis pub/sub channel and Postgres NOTIFY channel for live-update hints. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { config } from "@/lib/config";
 import { connection, type SystemRunner, withSystem } from "@/lib/db";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { claimDue, releaseClaims } from "./claim";
 import { deliver } from "./deliver";
 import { OUTBOX_CHANNEL } from "./outbox";

@@ -3,7 +3,7 @@
  * retry every dead one, discard one. Owners only (`jobs.manage`); RLS keeps it to their practice.
  */
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth";
 import { type Actor, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { discardJob, type Job, JobQuery, listJobs, retryJobs } from "@/lib/events";

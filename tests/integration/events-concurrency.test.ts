@@ -7,8 +7,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { enqueue, registerHandler, startWorker, unregisterHandler } from "@/lib/events";
-import { createPractice } from "../support/factory";
 import { waitFor } from "../support/events";
+import { createPractice } from "../support/factory";
 
 const JOBS = 1_000;
 const TYPE = "test.concurrent";

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase } from "@/lib/db";
 import { startWorker } from "@/lib/events";
-import { createPractice } from "../support/factory";
 import { deliveriesOf, enqueueAs, outboxRow, settled } from "../support/events";
+import { createPractice } from "../support/factory";
 import { registerTestMailHandler, TEST_MAIL_TYPE } from "../support/mail-handler";
 
 const received: string[] = [];

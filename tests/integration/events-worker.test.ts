@@ -10,8 +10,8 @@ import {
   unregisterHandler,
   type Worker,
 } from "@/lib/events";
-import { createPractice, type TestPractice } from "../support/factory";
 import { deliveriesOf, enqueueAs, outboxRow, settled, waitFor } from "../support/events";
+import { createPractice, type TestPractice } from "../support/factory";
 
 let practice: TestPractice;
 let worker: Worker | undefined;

@@ -6,9 +6,9 @@ import { POST as retryDead } from "@/app/api/v1/jobs/retry-dead/route";
 import { GET as list } from "@/app/api/v1/jobs/route";
 import { closeDatabase } from "@/lib/db";
 import { registerHandler, startWorker, unregisterHandler, type Worker } from "@/lib/events";
+import { enqueueAs, outboxRow, settled } from "../support/events";
 import { addMember, createPractice, type TestPractice } from "../support/factory";
 import { signedInAs } from "../support/http";
-import { enqueueAs, outboxRow, settled } from "../support/events";
 
 const TYPE = "test.jobs_api";
 let practice: TestPractice;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { JobActions, RetryDeadButton } from "@/components/dashboard/job-actions";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listPlatformJobs } from "@/lib/admin";
-import { JOB_FILTERS, JobQuery } from "@/lib/tenants/jobs";
+import { JOB_FILTERS, JobQuery } from "@/lib/tenants";
 import { requirePlatformAdmin } from "../_lib/guard";
 import { discardPlatformJobAction, retryDeadPlatformJobsAction, retryPlatformJobAction } from "./actions";
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { discardPracticeJob, retryDeadPracticeJobs, retryPracticeJob } from "@/lib/tenants/jobs";
+import { discardPracticeJob, retryDeadPracticeJobs, retryPracticeJob } from "@/lib/tenants";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
 

@@ -4,8 +4,8 @@ import { JobActions, RetryDeadButton } from "@/components/dashboard/job-actions"
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
-import { JOB_FILTERS, JobQuery, listPracticeJobs } from "@/lib/tenants/jobs";
+import { can } from "@/lib/auth";
+import { JOB_FILTERS, JobQuery, listPracticeJobs } from "@/lib/tenants";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
 import { discardJobAction, retryDeadJobsAction, retryJobAction } from "./actions";
 

@@ -1,4 +1,4 @@
-import { listPracticeJobs } from "@/lib/tenants/jobs";
+import { listPracticeJobs } from "@/lib/tenants";
 import { memberRoute, ok, queryParams } from "../_lib/member-route";
 
 /** GET /api/v1/jobs?status=pending|failed|dead&limit — open background jobs, newest first (owners). */

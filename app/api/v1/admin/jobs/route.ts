@@ -1,5 +1,5 @@
 import { listPlatformJobs } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf, noStoreJson, query } from "../_lib/http";
 import { presentJob } from "../_lib/present-jobs";
 

@@ -1,4 +1,4 @@
-import { discardPracticeJob } from "@/lib/tenants/jobs";
+import { discardPracticeJob } from "@/lib/tenants";
 import { memberRoute, noContent } from "../../_lib/member-route";
 
 /** DELETE /api/v1/jobs/{id} — discards a pending or dead job (kept as cancelled; it never runs). */

@@ -1,4 +1,4 @@
-import { retryDeadPracticeJobs } from "@/lib/tenants/jobs";
+import { retryDeadPracticeJobs } from "@/lib/tenants";
 import { memberRoute, ok } from "../../_lib/member-route";
 
 /** POST /api/v1/jobs/retry-dead — queues every dead job of the practice; answers how many. */

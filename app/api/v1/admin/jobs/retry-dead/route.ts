@@ -1,5 +1,5 @@
 import { retryPlatformJobs } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf, noStoreJson } from "../../_lib/http";
 
 /** POST /api/v1/admin/jobs/retry-dead → every dead job of every practice queued again (audited). */

@@ -1,4 +1,4 @@
-import { retryPracticeJob } from "@/lib/tenants/jobs";
+import { retryPracticeJob } from "@/lib/tenants";
 import { memberRoute, noContent } from "../../../_lib/member-route";
 
 /** POST /api/v1/jobs/{id}/retry — runs a pending or dead job now; its failed deliveries start afresh. */

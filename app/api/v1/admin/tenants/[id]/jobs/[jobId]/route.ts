@@ -1,5 +1,5 @@
 import { discardPlatformJob } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf } from "../../../../_lib/http";
 
 /** DELETE /api/v1/admin/tenants/{id}/jobs/{jobId} → 204; the job is kept as cancelled (audited). */

@@ -1,5 +1,5 @@
 import { retryPlatformJobs } from "@/lib/admin";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/http";
 import { adminOf } from "../../../../../_lib/http";
 
 /** POST /api/v1/admin/tenants/{id}/jobs/{jobId}/retry → 204; the job runs now (audited). */
