@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { type SystemRunner, tables } from "@/lib/db";
-import { type EventHandler, enqueue, registerHandler } from "@/lib/events";
+import { type EventHandler, registerHandler } from "@/lib/events";
+import { nextSequence } from "./history";
 import { type BookingRecord, lockBooking, recordEvent } from "./lifecycle";
 
 const { bookings } = tables;
@@ -32,30 +33,12 @@ export async function declineUnanswered(
         cancelledBy: "system",
         cancelReason: NOT_CONFIRMED_IN_TIME,
         holdExpiresAt: null,
-        sequence: sql`${bookings.sequence} + 1`,
+        sequence: nextSequence,
       })
       .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)))
       .returning();
     if (!after) return null;
-    await recordEvent(tx, after, "declined", "system", before);
-    await enqueue(tx, {
-      tenantId,
-      type: "booking.declined",
-      subjectId: after.id,
-      dedupeKey: `booking.declined:${after.id}:${after.sequence}`,
-      payload: {
-        booking_id: after.id,
-        status: after.status,
-        starts_at: after.startAt.toISOString(),
-        ends_at: after.endAt.toISOString(),
-        service_id: after.serviceId,
-        staff_id: after.staffId,
-        customer_id: after.customerId,
-        actor: "system",
-        reason: NOT_CONFIRMED_IN_TIME,
-        sequence: after.sequence,
-      },
-    });
+    await recordEvent(tx, after, "decline", "system", before);
     return after;
   });
 }
@@ -72,7 +55,7 @@ export const confirmationWindowHandler: EventHandler = {
   },
 };
 
-/** The booking domain's event handlers, registered once per process by lib/background. */
-export function registerBookingHandlers(): void {
+/** Registered once per process by lib/background. */
+export function registerConfirmationWindowHandler(): void {
   registerHandler(confirmationWindowHandler);
 }

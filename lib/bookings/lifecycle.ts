@@ -5,42 +5,17 @@ import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { MINUTE } from "@/lib/scheduling";
 import { SlotUnavailable } from "./errors";
+import { nextSequence, recordEvent } from "./history";
 import { deriveManageToken, hashManageToken } from "./manage-token";
 import { claim, expireStaleHolds, slotAt } from "./slot-claim";
 
-const { bookings, bookingEvents, customers } = tables;
+const { bookings, customers } = tables;
 
+export { recordEvent } from "./history";
 export type BookingRecord = typeof bookings.$inferSelect;
 export type GuestDetails = { name: string; email: string; phone?: string | null };
 /** Who did it, as recorded in the booking's history: "customer", "staff:<userId>", "system". */
 export type ActorLabel = string;
-
-function snapshot(b: BookingRecord) {
-  return {
-    status: b.status,
-    start: b.startAt.toISOString(),
-    end: b.endAt.toISOString(),
-    staff_id: b.staffId,
-    resource_id: b.resourceId,
-  };
-}
-
-export async function recordEvent(
-  tx: Tx,
-  b: BookingRecord,
-  action: string,
-  actor: ActorLabel,
-  before: BookingRecord | null,
-) {
-  await tx.insert(bookingEvents).values({
-    tenantId: b.tenantId,
-    bookingId: b.id,
-    action,
-    actor,
-    before: before ? snapshot(before) : null,
-    after: snapshot(b),
-  });
-}
 
 /** Finds the practice's customer by email or creates one; never overwrites stored details. */
 export async function customerForGuest(tx: Tx, tenantId: string, guest: GuestDetails): Promise<string> {
@@ -176,6 +151,7 @@ export async function cancelBooking(
       cancelledBy: actor,
       cancelReason: reason ?? null,
       holdExpiresAt: null,
+      sequence: nextSequence,
     })
     .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)))
     .returning();
@@ -219,7 +195,7 @@ export async function rescheduleBooking(
     async (staffId, resourceId, sessionKey, sp) => {
       const [row] = await sp
         .update(bookings)
-        .set({ startAt: change.start, endAt: end, staffId, resourceId, sessionKey })
+        .set({ startAt: change.start, endAt: end, staffId, resourceId, sessionKey, sequence: nextSequence })
         .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.id, before.id)))
         .returning();
       if (!row) throw new NotFound("Booking not found");

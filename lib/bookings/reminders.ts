@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { type Tx, tables } from "@/lib/db";
 import { cancelScheduled, enqueue } from "@/lib/events";
 import { MINUTE } from "@/lib/scheduling";
-import type { BookingRecord } from "./lifecycle";
 
 /**
  * Plans a booking's scheduled messages as outbox rows, in the transaction that changes the booking:
@@ -14,6 +13,8 @@ export const SCHEDULED_TYPES = ["booking.reminder", "booking.thank_you", "bookin
 
 /** After the visit; long enough for the appointment to be over and marked. */
 const THANK_YOU_AFTER_MINUTES = 120;
+
+type BookingRecord = typeof tables.bookings.$inferSelect;
 
 async function practiceSchedule(tx: Tx, tenantId: string) {
   const [row] = await tx

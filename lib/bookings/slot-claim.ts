@@ -5,6 +5,7 @@ import type { Slot } from "@/lib/scheduling";
 import { DAY, findSlots, localDateOf, MINUTE } from "@/lib/scheduling";
 import { loadAvailabilityInput } from "./availability-input";
 import { SlotUnavailable } from "./errors";
+import { nextSequence, recordExpired } from "./history";
 
 /**
  * How a booking takes time: the engine says whether the slot is offered, stale holds are let go, and
@@ -49,9 +50,9 @@ export async function expireStaleHolds(
     ...(resourceIds.length ? [inArray(bookings.resourceId, resourceIds)] : []),
   ];
   if (!targets.length) return;
-  await tx
+  const expired = await tx
     .update(bookings)
-    .set({ status: "expired" })
+    .set({ status: "expired", sequence: nextSequence })
     .where(
       and(
         eq(bookings.tenantId, tenantId),
@@ -60,7 +61,9 @@ export async function expireStaleHolds(
         sql`tstzrange(${bookings.blockedFrom}, ${bookings.blockedUntil}) && tstzrange(${from}, ${to})`,
         or(...targets),
       ),
-    );
+    )
+    .returning();
+  await recordExpired(tx, expired);
 }
 
 async function seatsTaken(tx: Tx, tenantId: string, sessionKey: string): Promise<number> {

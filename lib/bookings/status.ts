@@ -1,7 +1,8 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { type BookingStatus, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
-import { type ActorLabel, type BookingRecord, lockBooking, recordEvent } from "./lifecycle";
+import { nextSequence, recordEvent, recordExpired } from "./history";
+import { type ActorLabel, type BookingRecord, lockBooking } from "./lifecycle";
 
 const { bookings } = tables;
 
@@ -37,6 +38,7 @@ export async function changeStatus(
     .set({
       status: rule.to,
       holdExpiresAt: null,
+      sequence: nextSequence,
       ...(rule.to === "cancelled" ? { cancelledAt: now, cancelledBy: actor, cancelReason: "declined" } : {}),
     })
     .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)))
@@ -50,8 +52,9 @@ export async function changeStatus(
 export async function sweepExpiredHolds(tx: Tx): Promise<number> {
   const rows = await tx
     .update(bookings)
-    .set({ status: "expired" })
+    .set({ status: "expired", sequence: nextSequence })
     .where(and(eq(bookings.status, "pending"), lte(bookings.holdExpiresAt, sql`now()`)))
-    .returning({ id: bookings.id });
+    .returning();
+  await recordExpired(tx, rows);
   return rows.length;
 }

@@ -3,6 +3,8 @@ export { retryDelayMs } from "./backoff";
 export { discardJob, JOB_FILTERS, type Job, type JobDelivery, JobQuery, listJobs, retryJobs } from "./jobs";
 export {
   closeLiveUpdates,
+  latestVersion,
+  listenerCount,
   liveTransportKind,
   publishChange,
   subscribeAllChanges,
@@ -10,6 +12,7 @@ export {
 } from "./live";
 export { cancelScheduled, enqueue, OUTBOX_CHANNEL } from "./outbox";
 export { DEFAULT_MAX_ATTEMPTS, registerHandler, unregisterHandler } from "./registry";
+export { type LiveStreamOptions, liveStream, SSE_HEADERS } from "./sse";
 export type {
   EventHandler,
   HandlerContext,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { redisClient } from "@/lib/cache";
+import { config } from "@/lib/config";
 import { connection } from "@/lib/db";
 import { logger } from "@/lib/observability";
 import type { LiveChange } from "./types";
@@ -20,17 +21,27 @@ type Transport = {
   publish(c: LiveChange): Promise<void>;
   close(): Promise<void>;
 };
-type Bus = { byTenant: Map<string, Set<Listener>>; any: Set<Listener>; transport?: Promise<Transport> };
+type Bus = {
+  byTenant: Map<string, Set<Listener>>;
+  any: Set<Listener>;
+  /** The newest version this process has seen per practice and channel (for Last-Event-ID). */
+  latest: Map<string, number>;
+  transport?: Promise<Transport>;
+};
 
 const globalForLive = globalThis as unknown as { bokaLive?: Bus };
 
 function bus(): Bus {
-  globalForLive.bokaLive ??= { byTenant: new Map(), any: new Set() };
+  globalForLive.bokaLive ??= { byTenant: new Map(), any: new Set(), latest: new Map() };
   return globalForLive.bokaLive;
 }
 
+const latestKey = (tenantId: string, channel: string) => `${tenantId}\n${channel}`;
+
 function deliverLocally(change: LiveChange) {
   const b = bus();
+  const key = latestKey(change.tenantId, change.channel);
+  b.latest.set(key, Math.max(b.latest.get(key) ?? 0, change.message.version));
   for (const listener of [...(b.byTenant.get(change.tenantId) ?? []), ...b.any]) {
     try {
       listener(change);
@@ -69,8 +80,8 @@ async function openTransport(): Promise<Transport> {
       close: async () => subscriber.disconnect(),
     };
   }
-  const { driver } = await connection();
-  if (driver.kind === "postgres") {
+  if (config().DATABASE_URL) {
+    const { driver } = await connection();
     const unlisten = await driver.listen(PG_CHANNEL, receive);
     return {
       kind: "postgres",
@@ -109,6 +120,11 @@ export async function publishChange(change: LiveChange): Promise<void> {
   }
 }
 
+/** The newest hint version this process has seen for a practice's channel, if any. */
+export function latestVersion(tenantId: string, channel: LiveChange["channel"]): number | undefined {
+  return bus().latest.get(latestKey(tenantId, channel));
+}
+
 /** Listens for a practice's hints from any instance; returns the unsubscribe. */
 export function subscribeChanges(tenantId: string, onChange: Listener): () => void {
   const b = bus();
@@ -136,4 +152,9 @@ export async function closeLiveUpdates(): Promise<void> {
   const open = b.transport;
   b.transport = undefined;
   await (await open?.catch(() => null))?.close();
+}
+
+/** Listeners this process holds for a practice (open streams and the like). */
+export function listenerCount(tenantId: string): number {
+  return bus().byTenant.get(tenantId)?.size ?? 0;
 }

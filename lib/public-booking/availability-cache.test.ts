@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cachedAvailability, forgetAvailability } from "./availability-cache";
+import { closeLiveUpdates, type LiveChange, publishChange, subscribeChanges } from "@/lib/events";
+import { cachedAvailability, forgetAvailability, noteTenantSlug } from "./availability-cache";
 
 describe("availability cache", () => {
   it("answers repeated questions from memory until the TTL passes", async () => {
@@ -36,5 +37,30 @@ describe("availability cache", () => {
     const compute = async () => ++computed;
     await cachedAvailability("e", "q", 0, compute);
     expect(await cachedAvailability("e", "q", 0, compute)).toBe(2);
+  });
+
+  it("drops a practice's answers when any instance announces an availability change", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    const tenantId = crypto.randomUUID();
+    noteTenantSlug(tenantId, "f");
+    await cachedAvailability("f", "q", 60, compute);
+    await cachedAvailability("g", "q", 60, compute);
+    // With REDIS_URL or a real Postgres the hint comes back through the transport: wait for it.
+    const announce = (change: LiveChange) =>
+      new Promise<void>((resolve) => {
+        const stop = subscribeChanges(tenantId, () => {
+          stop();
+          resolve();
+        });
+        void publishChange(change);
+      });
+    const message = { type: "booking.created", version: 1 };
+    await announce({ tenantId, channel: "bookings", message });
+    expect(await cachedAvailability("f", "q", 60, compute)).toBe(1);
+    await announce({ tenantId, channel: `availability:${crypto.randomUUID()}`, message });
+    expect(await cachedAvailability("f", "q", 60, compute)).toBe(3);
+    expect(await cachedAvailability("g", "q", 60, compute)).toBe(2);
+    await closeLiveUpdates();
   });
 });

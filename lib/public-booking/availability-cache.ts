@@ -4,13 +4,34 @@
  * because availability only advises: every booking is re-checked in the database (engine + exclusion
  * constraints), so a slot taken in the last moments ends in a clean 409, never a double booking.
  * Concurrent misses for one key share a single computation. This process's public booking writes drop
- * the practice's entries at once; other processes and the dashboard catch up within the TTL.
+ * the practice's entries at once; a change announced by any instance (lib/events live updates, from the
+ * dashboard, the API or another web process) drops them when the hint arrives.
  */
+import { subscribeAllChanges } from "@/lib/events";
+
 const MAX_ENTRIES = 2_000;
 
 type Entry<T> = { slug: string; expiresAt: number; value: Promise<T> };
 
 const entries = new Map<string, Entry<unknown>>();
+/** Live-update hints name the practice by id; answers are cached by slug. */
+const slugOfTenant = new Map<string, string>();
+let listening = false;
+
+function listenForChanges() {
+  if (listening) return;
+  listening = true;
+  subscribeAllChanges((change) => {
+    const slug = slugOfTenant.get(change.tenantId);
+    if (slug && change.channel.startsWith("availability:")) forgetAvailability(slug);
+  });
+}
+
+/** Remembers which practice a slug is, so announced changes can find its cached answers. */
+export function noteTenantSlug(tenantId: string, slug: string): void {
+  if (slugOfTenant.size >= MAX_ENTRIES && !slugOfTenant.has(tenantId)) slugOfTenant.clear();
+  slugOfTenant.set(tenantId, slug);
+}
 
 export function cachedAvailability<T>(
   slug: string,
@@ -20,6 +41,7 @@ export function cachedAvailability<T>(
   now = Date.now(),
 ): Promise<T> {
   if (ttlSeconds <= 0) return compute();
+  listenForChanges();
   const cacheKey = `${slug}\n${key}`;
   const hit = entries.get(cacheKey) as Entry<T> | undefined;
   if (hit && hit.expiresAt > now) return hit.value;

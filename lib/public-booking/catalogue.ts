@@ -10,7 +10,7 @@ import { config } from "@/lib/config";
 import { type Tx, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { DAY, findSlots, localToInstant } from "@/lib/scheduling";
-import { cachedAvailability } from "./availability-cache";
+import { cachedAvailability, noteTenantSlug } from "./availability-cache";
 import { type AvailabilityQuery, instant } from "./contract";
 
 const { services, serviceStaff, staffMembers } = tables;
@@ -50,6 +50,18 @@ export function publicTenant(slug: string): Promise<PublicTenant> {
   return asAnon(async (tx) => {
     const t = await tenantOr404(tx, slug);
     return { slug: t.slug, name: t.name, time_zone: t.timeZone, currency: t.currency };
+  });
+}
+
+/** The practice and public service a live availability stream follows (404s as the catalogue's). */
+export function publicServiceRef(
+  slug: string,
+  serviceId: string,
+): Promise<{ tenantId: string; serviceId: string }> {
+  return asAnon(async (tx) => {
+    const tenant = await tenantOr404(tx, slug);
+    const service = await publicServiceOr404(tx, tenant, serviceId);
+    return { tenantId: tenant.id, serviceId: service.id };
   });
 }
 
@@ -122,6 +134,7 @@ export function publicAvailability(
 function computeAvailability(slug: string, query: AvailabilityQuery, now: Date): Promise<PublicAvailability> {
   return asAnon(async (tx) => {
     const tenant = await tenantOr404(tx, slug);
+    noteTenantSlug(tenant.id, slug);
     const service = await publicServiceOr404(tx, tenant, query.service_id);
     const timeZone = query.time_zone ?? tenant.timeZone;
     const input = await loadAvailabilityInput(tx, tenant, service, {

@@ -19,6 +19,7 @@ export {
   type PublicStaff,
   type PublicTenant,
   publicAvailability,
+  publicServiceRef,
   publicServices,
   publicStaff,
   publicTenant,

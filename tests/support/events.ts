@@ -46,3 +46,42 @@ export function settled(tenantId: string, dedupeKey: string, status: "done" | "d
     return row?.status === status ? row : undefined;
   }, ms);
 }
+
+/** Reads server-sent events from a streaming Response until `match` accepts one (or fails after `ms`). */
+export async function nextEvent(
+  response: Response,
+  match: (e: { id?: string; event?: string; data: unknown }) => boolean,
+  ms = 15_000,
+): Promise<{ id?: string; event?: string; data: unknown }> {
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("no stream");
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const timer = setTimeout(() => void reader.cancel(), ms);
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("the stream ended before the expected event");
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf("\n\n");
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = Object.fromEntries(
+          block
+            .split("\n")
+            .filter((l) => l && !l.startsWith(":"))
+            .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+        ) as Record<string, string>;
+        if (fields.data !== undefined) {
+          const event = { id: fields.id, event: fields.event, data: JSON.parse(fields.data) as unknown };
+          if (match(event)) return event;
+        }
+        end = buffer.indexOf("\n\n");
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    reader.releaseLock();
+  }
+}

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Pagination } from "@/components/dashboard/pagination";
 import { StatusBadge } from "@/components/dashboard/status-badge";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -57,6 +58,7 @@ export default async function BookingsPage({
   const staffOptions = staff.map((s) => ({ id: s.id, name: s.displayName }));
   return (
     <div className="flex max-w-6xl flex-col gap-4">
+      <LiveRefresh />
       <PageHeader
         title="Bookings"
         description={`Times in ${tenant.timeZone}.`}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatLocalDate } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { TeamCalendar } from "@/components/dashboard/team-calendar";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -37,6 +38,7 @@ export default async function CalendarPage({
       : formatLocalDate(start);
   return (
     <div className="flex flex-col gap-4">
+      <LiveRefresh />
       <PageHeader
         title="Calendar"
         description={`${title} · times in ${tenant.timeZone}${data.canManage ? "" : " · your bookings"}`}
