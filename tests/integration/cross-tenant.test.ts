@@ -95,7 +95,9 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
   message_templates: (tx, t) =>
     tx.insert(tables.messageTemplates).values({ tenantId: t, kind: "booking_confirmed", intro: "x" }),
   member_alert_preferences: (tx, t, u) =>
-    tx.insert(tables.memberAlertPreferences).values({ tenantId: t, userId: u, kind: "new_booking", email: false }),
+    tx
+      .insert(tables.memberAlertPreferences)
+      .values({ tenantId: t, userId: u, kind: "new_booking", email: false }),
   notification_sends: (tx, t) =>
     tx
       .insert(tables.notificationSends)

@@ -96,7 +96,8 @@ describe("the Twilio adapter", () => {
     const phone = "+447911123457";
     let hour = 1;
     const remind = async () => {
-      const { booking } = await bookAsGuest(w, hoursAhead((hour += 2)), { phone });
+      hour += 2;
+      const { booking } = await bookAsGuest(w, hoursAhead(hour), { phone });
       const event = outboxEvent(w.tenant.id, "booking.reminder", {
         booking_id: booking.id,
         starts_at: booking.startAt.toISOString(),

@@ -158,7 +158,11 @@ function at(hours: number): string {
   return new Date(base.getTime() + (48 + hours) * 3_600_000).toISOString().replace(".000Z", "Z");
 }
 
-const guest = () => ({ name: "Gail Guest", email: `${unique("guest")}@example.test`, phone: "+44 20 7946 0456" });
+const guest = () => ({
+  name: "Gail Guest",
+  email: `${unique("guest")}@example.test`,
+  phone: "+44 20 7946 0456",
+});
 const book = (practice: TestPractice, start: string) =>
   read(
     anonymous(publicBook, `/api/v1/public/tenants/${practice.slug}/bookings`, {
