@@ -12,8 +12,10 @@ export const DASHBOARD_NAV: { label: string; href?: string }[] = [
   { label: "Payments" },
   { label: "Team", href: "/dashboard/team" },
   { label: "Settings", href: "/dashboard/settings" },
+  { label: "Notifications", href: "/dashboard/settings/notifications" },
   { label: "Security", href: "/dashboard/security" },
   { label: "Audit log", href: "/dashboard/audit" },
   { label: "Jobs", href: "/dashboard/jobs" },
   { label: "Account", href: "/dashboard/account" },
+  { label: "Alerts", href: "/dashboard/account/alerts" },
 ];
