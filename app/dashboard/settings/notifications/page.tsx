@@ -155,7 +155,7 @@ export default async function NotificationsSettingsPage({ searchParams }: Props)
                 </div>
               </form>
               {previewKind === t.kind && preview && (
-                <div className="rounded border p-3 text-sm" aria-label={`${t.label} preview`}>
+                <section className="rounded border p-3 text-sm" aria-label={`${t.label} preview`}>
                   {"error" in preview ? (
                     <p className="text-destructive">{preview.error}</p>
                   ) : (
@@ -164,7 +164,7 @@ export default async function NotificationsSettingsPage({ searchParams }: Props)
                       <pre className="whitespace-pre-wrap">{preview.text}</pre>
                     </>
                   )}
-                </div>
+                </section>
               )}
             </section>
           ))}
