@@ -39,7 +39,11 @@ export function reminderInstants(
 }
 
 export async function planScheduledMessages(tx: Tx, booking: BookingRecord, now = new Date()): Promise<void> {
-  for (const type of SCHEDULED_TYPES) await cancelScheduled(tx, booking.tenantId, booking.id, type);
+  for (const type of SCHEDULED_TYPES) {
+    // Past the deadline, the deadline's own event is the one declining the request: leave it be.
+    if (type === "booking.confirmation_due" && booking.confirmBy && booking.confirmBy <= now) continue;
+    await cancelScheduled(tx, booking.tenantId, booking.id, type);
+  }
   const base = { tenantId: booking.tenantId, subjectId: booking.id };
   const payload = { booking_id: booking.id, starts_at: booking.startAt.toISOString() };
 

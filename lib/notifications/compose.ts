@@ -28,7 +28,8 @@ export function templateValues(b: BookingForMessage, extras: MessageExtras = {})
     when: when(b.startAt),
     previous_when: extras.previousStart ? when(extras.previousStart) : "",
     confirm_by: b.confirmBy ? when(b.confirmBy) : "",
-    reason: extras.reason ?? b.cancelReason ?? "",
+    // A plain staff decline records "declined" as its reason: nothing to tell the customer beyond the fact.
+    reason: [extras.reason, b.cancelReason].find((r) => r && r !== "declined") ?? "",
     address: b.practice.address,
     manage_url: manageUrl(b),
   };
