@@ -2,6 +2,8 @@
 // Next awaits it before serving, so a freshly created embedded database has its demo practice in time.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installRequestObserver } = await import("@/lib/observability");
+  installRequestObserver();
   const { seedDemoOnFirstStart } = await import("@/lib/demo");
   await seedDemoOnFirstStart();
   const { startBackgroundWork } = await import("@/lib/background");

@@ -1,15 +1,41 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy, isEmbeddablePath } from "@/lib/http";
+import { config as appConfig } from "@/lib/config";
+import { contentSecurityPolicy, isEmbeddablePath, isForeignOrigin } from "@/lib/http";
 
 /**
- * Request id, a per-request CSP nonce and baseline security headers. No business logic and no database:
- * authorization happens in the pages and the lib layer.
+ * Outside /api/ an unsafe method can only be a server action (with or without JS, whatever the
+ * Next-Action header says), and Next runs one when Origin is missing. Refuse it unless the browser says
+ * it is same-origin: a matching Origin, or `Sec-Fetch-Site: same-origin`. The API's route wrapper does
+ * its own check (and API clients may send no Origin).
+ */
+function isCrossSiteAction(request: NextRequest): boolean {
+  if (request.nextUrl.pathname.startsWith("/api/")) return false;
+  if (request.headers.get("sec-fetch-site") === "same-origin") return false;
+  return isForeignOrigin(request.method, request.headers);
+}
+
+/**
+ * Request id, a per-request CSP nonce, baseline security headers and the server-action Origin check.
+ * No business logic and no database: authorization happens in the pages and the lib layer.
  */
 export function proxy(request: NextRequest) {
   const incoming = request.headers.get("x-request-id");
   const requestId = incoming && /^[A-Za-z0-9._-]{8,80}$/.test(incoming) ? incoming : crypto.randomUUID();
+  if (isCrossSiteAction(request)) {
+    return new NextResponse("Cross-site request refused.", {
+      status: 403,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "private, no-store",
+        "x-request-id": requestId,
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
+      },
+    });
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const https = request.nextUrl.protocol === "https:";
+  // HSTS follows the public URL: behind a TLS-terminating proxy the app itself is reached over http.
+  const https = request.nextUrl.protocol === "https:" || new URL(appConfig().APP_URL).protocol === "https:";
   const embeddable = isEmbeddablePath(request.nextUrl.pathname);
   const csp = contentSecurityPolicy(nonce, {
     dev: process.env.NODE_ENV === "development",

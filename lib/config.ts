@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
     .default("http://localhost:3000"),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_MIGRATION_URL: postgresUrl.optional(),
+  // The system path's login role (withSystem). Unset: DATABASE_URL's server as boka_system (lib/db/urls.ts).
+  DATABASE_SYSTEM_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_DB_PATH: z.string().min(1).default(".data/pglite"),
   REDIS_URL: z
@@ -45,7 +47,15 @@ const ConfigSchema = z.object({
   WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
   WORKER_BATCH: z.coerce.number().int().min(1).max(500).default(20),
+  // Comma-separated event types: a dedicated pool claims only these (unset: every type).
+  WORKER_TYPES: z
+    .string()
+    .regex(/^[a-z0-9_.]+(,[a-z0-9_.]+)*$/, "comma-separated event types such as booking.created")
+    .transform((v) => v.split(","))
+    .optional(),
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
+  // Bearer token for GET /api/metrics. Unset: only loopback clients may scrape.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Unset: mail goes to the dev mailbox table (viewable at /dev/mailbox) instead of leaving the machine.
   SMTP_URL: z

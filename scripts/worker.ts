@@ -13,7 +13,7 @@ if (!config().DATABASE_URL) {
   process.exit(1);
 }
 
-const stop = startBackgroundWork({ worker: true });
+const stop = startBackgroundWork({ worker: true, exitOnSigterm: false });
 
 async function shutdown(signal: string) {
   console.log(`${signal}: stopping the worker (in-flight events finish or go back to the queue)`);

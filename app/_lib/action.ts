@@ -1,12 +1,12 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import type { ActionResult, ServerAction } from "@/components/forms/action-result";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { zodFieldErrors } from "@/lib/http";
+import { NUL_MESSAGE, nulPath, zodFieldErrors } from "@/lib/http";
 import { logger } from "@/lib/observability";
 
-export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+export type { ActionResult };
 
 function failure(message: string, errors: { field: string; message: string }[]): ActionResult<never> {
   const fieldErrors: Record<string, string> = {};
@@ -21,8 +21,10 @@ function failure(message: string, errors: { field: string; message: string }[]):
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
-): (raw: unknown) => Promise<ActionResult<T>> {
+): ServerAction<T> {
   return async (raw) => {
+    const nul = nulPath(raw);
+    if (nul) return failure("Some fields need attention.", [{ field: nul, message: NUL_MESSAGE }]);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return failure("Some fields need attention.", zodFieldErrors(parsed.error));
     try {
@@ -30,6 +32,13 @@ export function defineAction<S extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof DomainError) return failure(error.message, error.errors);
+      if (isDatabaseUnavailable(error)) {
+        logger.error({ err: error }, "server action failed: database unavailable");
+        return failure(
+          "The service is briefly unavailable. Nothing was changed; please try again shortly.",
+          [],
+        );
+      }
       logger.error({ err: error }, "server action failed");
       return failure("Something went wrong on our side. Nothing was changed; please try again.", []);
     }

@@ -1,12 +1,6 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
-import {
-  type BookingView,
-  bookingDetailAction,
-  cancelBookingAction,
-  changeStatusAction,
-} from "@/app/dashboard/bookings/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -14,6 +8,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { formatMoney } from "@/lib/catalogue/fields";
+import { type BookingView, useDeskActions } from "./desk-actions";
 import { formatDateTime, formatTime } from "./format";
 import { RescheduleForm } from "./reschedule-form";
 import { StatusBadge } from "./status-badge";
@@ -40,6 +35,7 @@ function who(actor: string): string {
 
 /** A booking's details and what the desk can do with it; loads on open, closes after a change. */
 export function BookingDialog({ bookingId, onClose, timeZone, staff }: Props) {
+  const { bookingDetail } = useDeskActions();
   const [booking, setBooking] = useState<BookingView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<"view" | "cancel" | "reschedule">("view");
@@ -50,7 +46,7 @@ export function BookingDialog({ bookingId, onClose, timeZone, staff }: Props) {
     setMode("view");
     if (!bookingId) return;
     let live = true;
-    bookingDetailAction({ id: bookingId }).then((result) => {
+    bookingDetail({ id: bookingId }).then((result) => {
       if (!live) return;
       if (result.ok) setBooking(result.data);
       else setError(result.message);
@@ -58,7 +54,7 @@ export function BookingDialog({ bookingId, onClose, timeZone, staff }: Props) {
     return () => {
       live = false;
     };
-  }, [bookingId]);
+  }, [bookingId, bookingDetail]);
 
   const finished = (title: string) => {
     toast({ title, variant: "success" });
@@ -178,6 +174,7 @@ function Actions({
   onCancel: () => void;
   onReschedule: () => void;
 }) {
+  const { changeStatus } = useDeskActions();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const active = booking.status === "pending" || booking.status === "confirmed";
@@ -191,7 +188,7 @@ function Actions({
   const run = (action: string) =>
     start(async () => {
       setError(null);
-      const result = await changeStatusAction({ bookingId: booking.id, action });
+      const result = await changeStatus({ bookingId: booking.id, action });
       if (result.ok) onDone(`${ACTION_LABELS[action]}: done`);
       else setError(result.message);
     });
@@ -240,6 +237,7 @@ function CancelForm({
   onBack: () => void;
   onDone: () => void;
 }) {
+  const { cancelBooking } = useDeskActions();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -250,7 +248,7 @@ function CancelForm({
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const result = await cancelBookingAction({ bookingId, reason });
+          const result = await cancelBooking({ bookingId, reason });
           if (result.ok) onDone();
           else setError(result.fieldErrors.reason ?? result.message);
         });

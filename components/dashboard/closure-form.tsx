@@ -1,6 +1,6 @@
 "use client";
 import { useTransition } from "react";
-import { createClosureAction, deleteClosureAction } from "@/app/dashboard/closures/actions";
+import type { ServerAction } from "@/components/forms/action-result";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { ClosureFields } from "@/lib/catalogue/fields";
 
-export function ClosureForm() {
+export function ClosureForm({ create }: { create: ServerAction }) {
   const empty = { startsOn: "", endsOn: "", reason: "" };
-  const { form, formError, onSubmit } = useActionForm(ClosureFields, createClosureAction, empty, () => {
+  const { form, formError, onSubmit } = useActionForm(ClosureFields, create, empty, () => {
     toast({ title: "Closure added", variant: "success" });
     form.reset(empty);
   });
@@ -46,7 +46,15 @@ export function ClosureForm() {
   );
 }
 
-export function DeleteClosureButton({ id, label }: { id: string; label: string }) {
+export function DeleteClosureButton({
+  id,
+  label,
+  remove,
+}: {
+  id: string;
+  label: string;
+  remove: ServerAction;
+}) {
   const [pending, start] = useTransition();
   return (
     <Button
@@ -55,7 +63,7 @@ export function DeleteClosureButton({ id, label }: { id: string; label: string }
       disabled={pending}
       onClick={() =>
         start(async () => {
-          const result = await deleteClosureAction({ id });
+          const result = await remove({ id });
           toast(result.ok ? { title: "Closure removed" } : { title: result.message, variant: "destructive" });
         })
       }

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { createCustomerAction, updateCustomerAction } from "@/app/dashboard/customers/actions";
+import type { SaveActions } from "@/components/forms/action-result";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -11,11 +11,10 @@ import { toast } from "@/components/ui/toast";
 import { CustomerFields } from "@/lib/catalogue/fields";
 
 export function CustomerForm({
-  id,
   initial,
   canEdit,
-}: {
-  id?: string;
+  ...save
+}: SaveActions<{ id: string }> & {
   initial: CustomerFields;
   canEdit: boolean;
 }) {
@@ -23,13 +22,13 @@ export function CustomerForm({
   const { form, formError, onSubmit } = useActionForm(
     CustomerFields,
     async (values) => {
-      if (id) return updateCustomerAction({ ...values, id });
-      const result = await createCustomerAction(values);
+      if (save.id !== undefined) return save.update({ ...values, id: save.id });
+      const result = await save.create(values);
       if (result.ok) router.push(`/dashboard/customers/${result.data.id}`);
       return result;
     },
     initial,
-    () => toast({ title: id ? "Customer saved" : "Customer added", variant: "success" }),
+    () => toast({ title: save.id ? "Customer saved" : "Customer added", variant: "success" }),
   );
   const { register, formState } = form;
   const errors = formState.errors;
@@ -67,7 +66,7 @@ export function CustomerForm({
         </FormField>
         {canEdit ? (
           <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Saving…" : id ? "Save customer" : "Add customer"}
+            {formState.isSubmitting ? "Saving…" : save.id ? "Save customer" : "Add customer"}
           </Button>
         ) : null}
       </fieldset>

@@ -1,10 +1,8 @@
 "use client";
 import { useEffect, useId, useState } from "react";
-import { findCustomersAction } from "@/app/dashboard/calendar/actions";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-
-type Found = { id: string; name: string; email: string; phone: string | null };
+import { type CustomerMatch, useDeskActions } from "./desk-actions";
 
 /**
  * Search the practice's customers by name, email or phone and pick one (a radio list, so it works with
@@ -20,9 +18,10 @@ export function CustomerPicker({
   error?: string;
 }) {
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<Found[]>([]);
+  const [results, setResults] = useState<CustomerMatch[]>([]);
   const [searching, setSearching] = useState(false);
   const id = useId();
+  const { findCustomers } = useDeskActions();
 
   useEffect(() => {
     const q = query.trim();
@@ -33,7 +32,7 @@ export function CustomerPicker({
     let live = true;
     const timer = setTimeout(async () => {
       setSearching(true);
-      const result = await findCustomersAction({ query: q });
+      const result = await findCustomers({ query: q });
       if (!live) return;
       setSearching(false);
       setResults(result.ok ? result.data : []);
@@ -42,7 +41,7 @@ export function CustomerPicker({
       live = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, findCustomers]);
 
   return (
     <div className="flex flex-col gap-2">

@@ -1,6 +1,6 @@
 "use client";
 import { useTransition } from "react";
-import { deleteDateOverrideAction, saveDateOverrideAction } from "@/app/dashboard/staff/actions";
+import type { ServerAction } from "@/components/forms/action-result";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -17,10 +17,14 @@ export function DateOverridesEditor({
   staffId,
   overrides,
   canEdit,
+  save,
+  remove,
 }: {
   staffId: string;
   overrides: Override[];
   canEdit: boolean;
+  save: ServerAction;
+  remove: ServerAction;
 }) {
   return (
     <div className="flex flex-col gap-4">
@@ -35,17 +39,17 @@ export function DateOverridesEditor({
                 {" · "}
                 {o.closed ? "Closed" : o.intervals.map((i) => `${i.start}–${i.end}`).join(", ")}
               </span>
-              {canEdit ? <RemoveOverride staffId={staffId} date={o.date} /> : null}
+              {canEdit ? <RemoveOverride staffId={staffId} date={o.date} remove={remove} /> : null}
             </li>
           ))}
         </ul>
       )}
-      {canEdit ? <AddOverride staffId={staffId} /> : null}
+      {canEdit ? <AddOverride staffId={staffId} save={save} /> : null}
     </div>
   );
 }
 
-function RemoveOverride({ staffId, date }: { staffId: string; date: string }) {
+function RemoveOverride({ staffId, date, remove }: { staffId: string; date: string; remove: ServerAction }) {
   const [pending, start] = useTransition();
   return (
     <Button
@@ -54,7 +58,7 @@ function RemoveOverride({ staffId, date }: { staffId: string; date: string }) {
       disabled={pending}
       onClick={() =>
         start(async () => {
-          const result = await deleteDateOverrideAction({ id: staffId, date });
+          const result = await remove({ id: staffId, date });
           if (!result.ok) toast({ title: result.message, variant: "destructive" });
         })
       }
@@ -64,10 +68,10 @@ function RemoveOverride({ staffId, date }: { staffId: string; date: string }) {
   );
 }
 
-function AddOverride({ staffId }: { staffId: string }) {
+function AddOverride({ staffId, save }: { staffId: string; save: ServerAction }) {
   const { form, formError, onSubmit } = useActionForm(
     DateOverrideFields,
-    (values) => saveDateOverrideAction({ ...values, id: staffId }),
+    (values) => save({ ...values, id: staffId }),
     { date: "", closed: true, intervals: [] },
     () => {
       toast({ title: "Override saved", variant: "success" });

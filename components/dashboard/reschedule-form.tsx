@@ -1,5 +1,4 @@
 "use client";
-import { type BookingView, rescheduleBookingAction } from "@/app/dashboard/bookings/actions";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -7,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RescheduleFields } from "@/lib/bookings/fields";
+import { type BookingView, useDeskActions } from "./desk-actions";
 import { formatTime, localDate } from "./format";
 
 /** New date, time (practice's zone) and staff member; a clash leaves the booking where it was. */
@@ -23,9 +23,10 @@ export function RescheduleForm({
   onBack: () => void;
   onDone: () => void;
 }) {
+  const { rescheduleBooking } = useDeskActions();
   const { form, formError, onSubmit } = useActionForm(
     RescheduleFields,
-    rescheduleBookingAction,
+    rescheduleBooking,
     {
       bookingId: booking.id,
       date: localDate(booking.start, timeZone),

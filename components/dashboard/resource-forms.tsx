@@ -1,12 +1,6 @@
 "use client";
 import { useTransition } from "react";
-import {
-  createResourceAction,
-  createResourceTypeAction,
-  deleteResourceTypeAction,
-  renameResourceTypeAction,
-  updateResourceAction,
-} from "@/app/dashboard/resources/actions";
+import type { ServerAction } from "@/components/forms/action-result";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -26,19 +20,17 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
+type TypeRow =
+  | { type?: undefined; create: ServerAction }
+  | { type: { id: string; name: string }; rename: ServerAction; remove: ServerAction };
+
 /** One row: rename an existing type (with delete), or — without `type` — add a new one. */
-export function ResourceTypeForm({
-  type,
-  canEdit,
-}: {
-  type?: { id: string; name: string };
-  canEdit: boolean;
-}) {
+export function ResourceTypeForm({ canEdit, ...row }: TypeRow & { canEdit: boolean }) {
+  const type = row.type;
   const initial = { name: type?.name ?? "" };
   const { form, formError, onSubmit } = useActionForm(
     ResourceTypeFields,
-    (values) =>
-      type ? renameResourceTypeAction({ ...values, id: type.id }) : createResourceTypeAction(values),
+    (values) => (row.type ? row.rename({ ...values, id: row.type.id }) : row.create(values)),
     initial,
     () => {
       toast({ title: type ? "Type renamed" : "Type added", variant: "success" });
@@ -74,7 +66,7 @@ export function ResourceTypeForm({
             {type ? "Rename" : "Add type"}
           </Button>
         ) : null}
-        {canEdit && type ? (
+        {canEdit && row.type ? (
           <Button
             type="button"
             variant="ghost"
@@ -82,16 +74,16 @@ export function ResourceTypeForm({
             disabled={deleting}
             onClick={() =>
               startDelete(async () => {
-                const result = await deleteResourceTypeAction({ id: type.id });
+                const result = await row.remove({ id: row.type.id });
                 toast(
                   result.ok
-                    ? { title: `${type.name} deleted` }
+                    ? { title: `${row.type.name} deleted` }
                     : { title: result.message, variant: "destructive" },
                 );
               })
             }
           >
-            Delete<span className="sr-only"> {type.name}</span>
+            Delete<span className="sr-only"> {row.type.name}</span>
           </Button>
         ) : null}
       </div>
@@ -102,16 +94,20 @@ export function ResourceTypeForm({
 
 type Resource = { id: string; name: string; typeId: string; isActive: boolean };
 
+type ResourceRow =
+  | { resource?: undefined; create: ServerAction }
+  | { resource: Resource; update: ServerAction };
+
 /** One row: edit a room or piece of equipment, or — without `resource` — add one. */
 export function ResourceForm({
-  resource,
   types,
   canEdit,
-}: {
-  resource?: Resource;
+  ...row
+}: ResourceRow & {
   types: { id: string; name: string }[];
   canEdit: boolean;
 }) {
+  const resource = row.resource;
   const initial = {
     name: resource?.name ?? "",
     typeId: resource?.typeId ?? types[0]?.id ?? "",
@@ -119,8 +115,7 @@ export function ResourceForm({
   };
   const { form, formError, onSubmit } = useActionForm(
     ResourceFields,
-    (values) =>
-      resource ? updateResourceAction({ ...values, id: resource.id }) : createResourceAction(values),
+    (values) => (row.resource ? row.update({ ...values, id: row.resource.id }) : row.create(values)),
     initial,
     () => {
       toast({ title: resource ? "Saved" : "Added", variant: "success" });

@@ -1,11 +1,21 @@
 "use client";
 import { useTransition } from "react";
-import { setServiceActiveAction } from "@/app/dashboard/services/actions";
+import type { ServerAction } from "@/components/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 
 /** Deactivate (or bring back) a service from the list; existing bookings are untouched. */
-export function ServiceActiveToggle({ id, name, isActive }: { id: string; name: string; isActive: boolean }) {
+export function ServiceActiveToggle({
+  id,
+  name,
+  isActive,
+  setActive,
+}: {
+  id: string;
+  name: string;
+  isActive: boolean;
+  setActive: ServerAction;
+}) {
   const [pending, start] = useTransition();
   return (
     <Button
@@ -15,7 +25,7 @@ export function ServiceActiveToggle({ id, name, isActive }: { id: string; name: 
       aria-label={`${isActive ? "Deactivate" : "Reactivate"} ${name}`}
       onClick={() =>
         start(async () => {
-          const result = await setServiceActiveAction({ id, isActive: !isActive });
+          const result = await setActive({ id, isActive: !isActive });
           toast(
             result.ok
               ? { title: isActive ? `${name} deactivated` : `${name} is active again` }

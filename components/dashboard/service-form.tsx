@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { Controller } from "react-hook-form";
-import { createServiceAction, updateServiceAction } from "@/app/dashboard/services/actions";
+import type { SaveActions } from "@/components/forms/action-result";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -14,8 +14,7 @@ import { toast } from "@/components/ui/toast";
 import { currencyDigits, ServiceFields } from "@/lib/catalogue/fields";
 import { CheckboxField } from "./checkbox-field";
 
-type Props = {
-  id?: string;
+type Props = SaveActions & {
   initial: ServiceFields;
   currency: string;
   staff: { id: string; name: string; isActive: boolean }[];
@@ -53,15 +52,15 @@ const NUMBER_FIELDS = [
   { name: "capacity", label: "Places", hint: "1 for one-to-one; more for a group session or class", step: 1 },
 ] as const;
 
-export function ServiceForm({ id, initial, currency, staff, resourceTypes, canEdit }: Props) {
+export function ServiceForm({ initial, currency, staff, resourceTypes, canEdit, ...save }: Props) {
   const router = useRouter();
   const { form, formError, onSubmit } = useActionForm(
     ServiceFields,
-    (values) => (id ? updateServiceAction({ ...values, id }) : createServiceAction(values)),
+    (values) => (save.id !== undefined ? save.update({ ...values, id: save.id }) : save.create(values)),
     initial,
     () => {
-      toast({ title: id ? "Service saved" : "Service created", variant: "success" });
-      if (!id) router.push("/dashboard/services");
+      toast({ title: save.id ? "Service saved" : "Service created", variant: "success" });
+      if (!save.id) router.push("/dashboard/services");
     },
   );
   const { register, formState, control } = form;
@@ -186,7 +185,7 @@ export function ServiceForm({ id, initial, currency, staff, resourceTypes, canEd
         </div>
         {canEdit ? (
           <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Saving…" : id ? "Save service" : "Create service"}
+            {formState.isSubmitting ? "Saving…" : save.id ? "Save service" : "Create service"}
           </Button>
         ) : (
           <p className="text-sm text-muted-foreground">Only owners and managers can change services.</p>

@@ -1,6 +1,5 @@
 "use client";
 import { useEffect, useState } from "react";
-import { bookSlotAction, explainSlotAction } from "@/app/dashboard/calendar/actions";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { DeskBookingFields } from "@/lib/bookings/fields";
 import { CustomerPicker } from "./customer-picker";
+import { useDeskActions } from "./desk-actions";
 import { formatLocalDate } from "./format";
 
 export type SlotChoice = { staffId: string; staffName: string; date: string; time: string };
@@ -57,9 +57,10 @@ function SlotForm({
   timeZone: string;
   onDone: () => void;
 }) {
+  const { bookSlot } = useDeskActions();
   const { form, formError, onSubmit } = useActionForm(
     DeskBookingFields,
-    bookSlotAction,
+    bookSlot,
     {
       serviceId: services[0]?.id ?? "",
       staffId: slot.staffId,
@@ -213,6 +214,7 @@ function useExplanation(
   time: string,
   attempt: unknown,
 ): Reasons {
+  const { explainSlot } = useDeskActions();
   const [reasons, setReasons] = useState<Reasons>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` only triggers a re-check after a failed booking
   useEffect(() => {
@@ -220,14 +222,14 @@ function useExplanation(
     if (!serviceId || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return;
     let live = true;
     const timer = setTimeout(async () => {
-      const result = await explainSlotAction({ serviceId, staffId, date, time });
+      const result = await explainSlot({ serviceId, staffId, date, time });
       if (live && result.ok) setReasons(result.data);
     }, 250);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [staffId, serviceId, date, time, attempt]);
+  }, [explainSlot, staffId, serviceId, date, time, attempt]);
   return reasons;
 }
 

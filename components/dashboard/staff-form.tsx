@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { createStaffAction, updateStaffAction } from "@/app/dashboard/staff/actions";
+import type { SaveActions } from "@/components/forms/action-result";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +11,7 @@ import { toast } from "@/components/ui/toast";
 import { StaffFields } from "@/lib/catalogue/fields";
 import { CheckboxField } from "./checkbox-field";
 
-type Props = {
-  id?: string;
+type Props = SaveActions<{ id: string }> & {
   initial: StaffFields;
   members: { userId: string; name: string; email: string; role: string }[];
   timeZones: string[];
@@ -20,18 +19,18 @@ type Props = {
   canEdit: boolean;
 };
 
-export function StaffForm({ id, initial, members, timeZones, practiceTimeZone, canEdit }: Props) {
+export function StaffForm({ initial, members, timeZones, practiceTimeZone, canEdit, ...save }: Props) {
   const router = useRouter();
   const { form, formError, onSubmit } = useActionForm(
     StaffFields,
     async (values) => {
-      if (id) return updateStaffAction({ ...values, id });
-      const result = await createStaffAction(values);
+      if (save.id !== undefined) return save.update({ ...values, id: save.id });
+      const result = await save.create(values);
       if (result.ok) router.push(`/dashboard/staff/${result.data.id}`);
       return result;
     },
     initial,
-    () => toast({ title: id ? "Staff member saved" : "Staff member added", variant: "success" }),
+    () => toast({ title: save.id ? "Staff member saved" : "Staff member added", variant: "success" }),
   );
   const { register, formState } = form;
   const errors = formState.errors;
@@ -90,7 +89,7 @@ export function StaffForm({ id, initial, members, timeZones, practiceTimeZone, c
         />
         {canEdit ? (
           <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Saving…" : id ? "Save profile" : "Add staff member"}
+            {formState.isSubmitting ? "Saving…" : save.id ? "Save profile" : "Add staff member"}
           </Button>
         ) : null}
       </fieldset>

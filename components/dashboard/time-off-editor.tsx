@@ -1,6 +1,6 @@
 "use client";
 import { useTransition } from "react";
-import { addTimeOffAction, deleteTimeOffAction } from "@/app/dashboard/staff/actions";
+import type { ServerAction } from "@/components/forms/action-result";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -16,10 +16,14 @@ export function TimeOffEditor({
   staffId,
   entries,
   canEdit,
+  add,
+  remove,
 }: {
   staffId: string;
   entries: Entry[];
   canEdit: boolean;
+  add: ServerAction;
+  remove: ServerAction;
 }) {
   return (
     <div className="flex flex-col gap-4">
@@ -35,17 +39,17 @@ export function TimeOffEditor({
                 </span>
                 {t.reason ? ` · ${t.reason}` : null}
               </span>
-              {canEdit ? <RemoveTimeOff staffId={staffId} entry={t} /> : null}
+              {canEdit ? <RemoveTimeOff staffId={staffId} entry={t} remove={remove} /> : null}
             </li>
           ))}
         </ul>
       )}
-      {canEdit ? <AddTimeOff staffId={staffId} /> : null}
+      {canEdit ? <AddTimeOff staffId={staffId} add={add} /> : null}
     </div>
   );
 }
 
-function RemoveTimeOff({ staffId, entry }: { staffId: string; entry: Entry }) {
+function RemoveTimeOff({ staffId, entry, remove }: { staffId: string; entry: Entry; remove: ServerAction }) {
   const [pending, start] = useTransition();
   return (
     <Button
@@ -54,7 +58,7 @@ function RemoveTimeOff({ staffId, entry }: { staffId: string; entry: Entry }) {
       disabled={pending}
       onClick={() =>
         start(async () => {
-          const result = await deleteTimeOffAction({ id: staffId, timeOffId: entry.id });
+          const result = await remove({ id: staffId, timeOffId: entry.id });
           if (!result.ok) toast({ title: result.message, variant: "destructive" });
         })
       }
@@ -64,11 +68,11 @@ function RemoveTimeOff({ staffId, entry }: { staffId: string; entry: Entry }) {
   );
 }
 
-function AddTimeOff({ staffId }: { staffId: string }) {
+function AddTimeOff({ staffId, add }: { staffId: string; add: ServerAction }) {
   const empty = { startsAt: "", endsAt: "", reason: "" };
   const { form, formError, onSubmit } = useActionForm(
     TimeOffFields,
-    (values) => addTimeOffAction({ ...values, id: staffId }),
+    (values) => add({ ...values, id: staffId }),
     empty,
     () => {
       toast({ title: "Time off added", variant: "success" });

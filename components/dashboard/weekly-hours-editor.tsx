@@ -1,5 +1,5 @@
 "use client";
-import { saveWeeklyHoursAction } from "@/app/dashboard/staff/actions";
+import type { ServerAction } from "@/components/forms/action-result";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,14 +12,16 @@ export function WeeklyHoursEditor({
   staffId,
   initial,
   canEdit,
+  save,
 }: {
   staffId: string;
   initial: WeeklyHoursFields;
   canEdit: boolean;
+  save: ServerAction;
 }) {
   const { form, formError, onSubmit } = useActionForm(
     WeeklyHoursFields,
-    (values) => saveWeeklyHoursAction({ ...values, id: staffId }),
+    (values) => save({ ...values, id: staffId }),
     initial,
     () => toast({ title: "Weekly hours saved", variant: "success" }),
   );

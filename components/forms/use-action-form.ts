@@ -3,8 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
-
-type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
+import type { ActionResult } from "./action-result";
 
 /**
  * react-hook-form + zod in the browser, then the server action; the server's field errors land next to
@@ -12,7 +11,7 @@ type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors: Re
  */
 export function useActionForm<T extends FieldValues>(
   schema: z.ZodType<T, T>,
-  action: (values: T) => Promise<ActionResult>,
+  action: (values: T) => Promise<ActionResult<unknown>>,
   defaultValues: DefaultValues<T>,
   onSuccess?: () => void,
 ) {

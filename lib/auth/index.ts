@@ -12,6 +12,7 @@ export * from "./permissions";
 export * from "./session-devices";
 export * from "./sessions";
 export * from "./throttle/attempts";
+export * from "./throttle/device-cookie";
 export * from "./throttle/unlock";
 export * from "./tokens";
 export * from "./verification";

@@ -5,6 +5,8 @@ import { tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
 import { dummyPasswordHash, verifyPassword } from "./password/hashing";
 import { createSession, type DeviceDetails } from "./sessions";
+import { normalizeAccount } from "./throttle/attempts";
+import { issueDeviceToken, verifyDeviceToken } from "./throttle/device-cookie";
 import { throttledCheck } from "./throttle/unlock";
 
 export const LoginInput = z.object({
@@ -24,6 +26,8 @@ export type LoginResult = {
   tenantId: string | null;
   /** The token is only an MFA challenge: send the user to /mfa for the second factor. */
   mfaPending: boolean;
+  /** A fresh device cookie once the sign-in is complete (not for an MFA challenge): see throttle.ts. */
+  deviceCookie: { token: string; expiresAt: Date } | null;
 };
 
 type Account = { id: string; passwordHash: string | null; tenantId: string | null };
@@ -59,15 +63,18 @@ async function auditLogin(
 /**
  * Checks the password (against a dummy hash for unknown emails, so both take as long) under the
  * account and IP throttle, and opens a session — only an MFA challenge if the user has MFA on.
- * `now` drives the throttle's delays (tests step through them without sleeping).
+ * `deviceToken` is the browser's device cookie: valid for this account, the attempt spends that
+ * device's own budget. `now` drives the throttle's delays (tests step through them without sleeping).
  */
 export async function logIn(
   input: LoginInput,
   device: DeviceDetails,
-  options: { now?: number } = {},
+  options: { now?: number; deviceToken?: string | null } = {},
 ): Promise<LoginResult> {
+  const now = options.now ?? Date.now();
+  const account = normalizeAccount(input.email);
   const outcome = await throttledCheck<Account>(
-    { account: input.email, ip: device.ip },
+    { account, ip: device.ip, device: verifyDeviceToken(account, options.deviceToken, now) },
     async () => {
       const found = await findAccount(input.email);
       const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), input.password);
@@ -75,16 +82,17 @@ export async function logIn(
       if (found) await auditLogin(found, "auth.login_failed", device);
       return { ok: false as const };
     },
-    options.now,
+    now,
   );
   if (!outcome.ok) throw new ValidationFailed(LOGIN_FAILED, [{ field: "form", message: LOGIN_FAILED }]);
-  const account = outcome.value;
-  const session = await createSession(account.id, account.tenantId, device);
+  const found = outcome.value;
+  const session = await createSession(found.id, found.tenantId, device);
   // With MFA on, the login succeeds only at the challenge (lib/auth/mfa-challenge.ts audits it there).
-  await auditLogin(
-    account,
-    session.mfaPending ? "auth.login_mfa_challenged" : "auth.login_succeeded",
-    device,
-  );
-  return { ...session, userId: account.id, tenantId: account.tenantId };
+  await auditLogin(found, session.mfaPending ? "auth.login_mfa_challenged" : "auth.login_succeeded", device);
+  return {
+    ...session,
+    userId: found.id,
+    tenantId: found.tenantId,
+    deviceCookie: session.mfaPending ? null : issueDeviceToken(account, now),
+  };
 }

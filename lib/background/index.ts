@@ -23,7 +23,9 @@ const globalForBackground = globalThis as unknown as { bokaBackground?: { stop: 
  * Starts housekeeping and, unless WORKER=off, the outbox worker; SIGTERM stops the worker gracefully
  * (stop claiming, finish or give back in-flight events). Calling it twice is harmless.
  */
-export function startBackgroundWork(options: { worker?: boolean } = {}): () => Promise<void> {
+export function startBackgroundWork(
+  options: { worker?: boolean; exitOnSigterm?: boolean } = {},
+): () => Promise<void> {
   if (globalForBackground.bokaBackground) return globalForBackground.bokaBackground.stop;
   registerAllHandlers();
   const stopHousekeeping = startHousekeeping();
@@ -36,6 +38,9 @@ export function startBackgroundWork(options: { worker?: boolean } = {}): () => P
     globalForBackground.bokaBackground = undefined;
   };
   globalForBackground.bokaBackground = { stop };
-  process.once("SIGTERM", () => void stop());
+  // Our listener replaces Node's default exit, so the web process exits itself once the worker is done.
+  if (options.exitOnSigterm !== false) {
+    process.once("SIGTERM", () => void stop().finally(() => process.exit(0)));
+  }
   return stop;
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { findService, type TenantRecord } from "@/lib/catalogue";
+import { emitCustomerEvent, findService, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
+import { metrics } from "@/lib/observability";
 import { MINUTE } from "@/lib/scheduling";
 import { SlotUnavailable } from "./errors";
 import { nextSequence, recordEvent } from "./history";
@@ -21,10 +22,12 @@ export type ActorLabel = string;
 export async function customerForGuest(tx: Tx, tenantId: string, guest: GuestDetails): Promise<string> {
   // citext compared with a text parameter is case-sensitive, so normalise before both statements.
   const email = guest.email.trim().toLowerCase();
-  await tx
+  const [created] = await tx
     .insert(customers)
     .values({ tenantId, name: guest.name, email, phone: guest.phone ?? null })
-    .onConflictDoNothing({ target: [customers.tenantId, customers.email] });
+    .onConflictDoNothing({ target: [customers.tenantId, customers.email] })
+    .returning({ id: customers.id });
+  if (created) await emitCustomerEvent(tx, "customer.created", tenantId, created.id, "customer");
   const [row] = await tx
     .select({ id: customers.id })
     .from(customers)
@@ -117,6 +120,8 @@ export async function createBooking(
     },
   );
   await recordEvent(tx, booking, "created", actor, null);
+  // Counted at the write: the booking is the transaction's last change, so a rollback after it is rare.
+  metrics().bookingsCreated.inc({ channel: input.source });
   return { booking, manageToken };
 }
 
@@ -157,6 +162,8 @@ export async function cancelBooking(
     .returning();
   if (!after) throw new NotFound("Booking not found");
   await recordEvent(tx, after, "cancelled", actor, before);
+  // The label drops the user id of "staff:<id>" so the series stay few.
+  metrics().bookingsCancelled.inc({ by: actor.split(":")[0] });
   return after;
 }
 

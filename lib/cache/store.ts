@@ -70,15 +70,48 @@ export function redisStore(redis: Redis): KeyValueStore {
   };
 }
 
-const globalForCache = globalThis as unknown as { bokaRedis?: Redis | null; bokaStore?: KeyValueStore };
+const globalForCache = globalThis as unknown as {
+  bokaRedis?: Redis | null;
+  bokaStore?: KeyValueStore;
+  /** The shared client's first connection attempt has ended, either way (plain data for every bundle). */
+  bokaRedisSettled?: boolean;
+};
 
 /** The shared Redis client, or null in the embedded default. */
 export function redisClient(): Redis | null {
   if (globalForCache.bokaRedis === undefined) {
     const url = config().REDIS_URL;
-    globalForCache.bokaRedis = url ? createRedis(url) : null;
+    const redis = url ? createRedis(url) : null;
+    globalForCache.bokaRedis = redis;
+    globalForCache.bokaRedisSettled = false;
+    const settle = () => {
+      if (globalForCache.bokaRedis === redis) globalForCache.bokaRedisSettled = true;
+    };
+    redis?.once("ready", settle);
+    redis?.once("error", settle);
   }
   return globalForCache.bokaRedis;
+}
+
+/**
+ * The shared client, after waiting (at most `timeoutMs`) for its FIRST connection attempt to end: a
+ * counter used in the first milliseconds after start-up would otherwise land in this process's
+ * fallback while the rest land in Redis. Once that attempt has ended (connected or failed), nothing
+ * waits: during an outage callers fall back at once.
+ */
+export async function connectedRedis(timeoutMs = 1_000): Promise<Redis | null> {
+  const redis = redisClient();
+  if (!redis || globalForCache.bokaRedisSettled || redis.status === "ready") return redis;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    function done() {
+      clearTimeout(timer);
+      redis?.off("ready", done).off("error", done);
+      resolve();
+    }
+    redis.once("ready", done).once("error", done);
+  });
+  return redis;
 }
 
 export function keyValueStore(): KeyValueStore {
@@ -93,5 +126,6 @@ export async function closeCache(): Promise<void> {
   const redis = globalForCache.bokaRedis;
   globalForCache.bokaRedis = undefined;
   globalForCache.bokaStore = undefined;
+  globalForCache.bokaRedisSettled = false;
   redis?.disconnect();
 }

@@ -1,12 +1,34 @@
 /** The practice's customers: search, detail with booking history, create and edit. */
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { assertCan } from "@/lib/auth";
-import { isUniqueViolation, tables, withTenant } from "@/lib/db";
+import { isUniqueViolation, type Tx, tables, withTenant } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
+import { enqueue } from "@/lib/events";
 import { type MemberActor, parseFields, requireTeam, visibleStaffIds } from "./access";
 import { CustomerFields } from "./fields";
 
 const { customers, bookings, staffMembers } = tables;
+
+/**
+ * `customer.created` / `customer.updated` in the caller's transaction (webhooks, calendar sync and the
+ * like follow customers through these). The payload names the customer, not their details.
+ */
+export async function emitCustomerEvent(
+  tx: Tx,
+  type: "customer.created" | "customer.updated",
+  tenantId: string,
+  customerId: string,
+  actor: "customer" | "staff" | "system",
+): Promise<void> {
+  await enqueue(tx, {
+    tenantId,
+    type,
+    subjectId: customerId,
+    dedupeKey:
+      type === "customer.created" ? `${type}:${customerId}` : `${type}:${customerId}:${crypto.randomUUID()}`,
+    payload: { customer_id: customerId, actor },
+  });
+}
 
 export type CustomerRow = { id: string; name: string; email: string; phone: string | null; notes: string };
 
@@ -134,6 +156,7 @@ export async function createCustomer(actor: MemberActor, raw: unknown): Promise<
         .values({ tenantId: actor.tenantId, ...columns(input) })
         .returning({ id: customers.id });
       if (!row) throw new Error("customer insert returned no row");
+      await emitCustomerEvent(tx, "customer.created", actor.tenantId, row.id, "staff");
       return row;
     });
   } catch (error) {
@@ -153,6 +176,7 @@ export async function updateCustomer(actor: MemberActor, customerId: string, raw
         .where(and(eq(customers.tenantId, actor.tenantId), eq(customers.id, customerId)))
         .returning({ id: customers.id });
       if (!updated.length) throw new NotFound("Customer not found");
+      await emitCustomerEvent(tx, "customer.updated", actor.tenantId, customerId, "staff");
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();

@@ -4,18 +4,10 @@
  * so react-hook-form can use them directly: numbers are numbers, "none" is "".
  */
 import { z } from "zod";
+import { LocalDate, LocalDateTime } from "@/lib/dates/fields";
 import { Email, isTimeZone, PersonName } from "@/lib/tenants/fields";
 
-export const LocalDate = z
-  .string({ error: "Choose a date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date")
-  .refine(isCalendarDate, "Choose a real date");
-
-/** Date.parse rolls 2030-02-30 over to 2 March, so round-trip instead. */
-function isCalendarDate(d: string): boolean {
-  const parsed = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === d;
-}
+export { LocalDate };
 
 const whole = (label: string, min: number, max: number, unit = "minutes") =>
   z
@@ -173,10 +165,6 @@ export const DateOverrideFields = z
     checkDay(value.intervals, ctx, ["intervals"]);
   });
 export type DateOverrideFields = z.infer<typeof DateOverrideFields>;
-
-const LocalDateTime = z
-  .string({ error: "Enter a date and time" })
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "Enter a date and time");
 
 export const TimeOffFields = z
   .object({

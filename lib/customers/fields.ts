@@ -3,6 +3,7 @@
  * Client-safe: zod only.
  */
 import { z } from "zod";
+import { InstantString, LocalDate } from "@/lib/dates/fields";
 import { Email, PersonName } from "@/lib/tenants/fields";
 
 export const CODE_LENGTH = 6;
@@ -37,20 +38,13 @@ export const CancelFields = z.object({
 });
 export type CancelFields = z.infer<typeof CancelFields>;
 
-export const LocalDate = z
-  .string({ error: "Choose a day" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day")
-  .refine((d) => {
-    const [y, m, day] = [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
-    const date = new Date(Date.UTC(y, m - 1, day));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
-  }, "Choose a real day");
+export { LocalDate };
 
 export const SlotsFields = z.object({ bookingId: BookingId, date: LocalDate });
 export type SlotsFields = z.infer<typeof SlotsFields>;
 
 export const RescheduleFields = z.object({
   bookingId: BookingId,
-  start: z.iso.datetime({ offset: true, error: "Choose a new time" }),
+  start: InstantString,
 });
 export type RescheduleFields = z.infer<typeof RescheduleFields>;

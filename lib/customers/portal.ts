@@ -4,7 +4,7 @@
  * (minimum notice) are read as the anonymous actor, like the booking page reads them.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
+import { emitCustomerEvent, findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type BookingStatus, tables, withTenant } from "@/lib/db";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
 import { ProfileFields } from "./fields";
@@ -122,13 +122,15 @@ export async function updateCustomerProfile(
 ): Promise<PortalProfile> {
   assertPractice(tenant, actor);
   const input = ProfileFields.parse(raw);
-  const [row] = await withTenant(actor, (tx) =>
-    tx
+  const [row] = await withTenant(actor, async (tx) => {
+    const rows = await tx
       .update(customers)
       .set({ name: input.name, phone: input.phone || null })
       .where(and(eq(customers.tenantId, tenant.id), eq(customers.id, actor.customerId)))
-      .returning({ name: customers.name, email: customers.email, phone: customers.phone }),
-  );
+      .returning({ name: customers.name, email: customers.email, phone: customers.phone });
+    if (rows.length) await emitCustomerEvent(tx, "customer.updated", tenant.id, actor.customerId, "customer");
+    return rows;
+  });
   if (!row) throw new Unauthenticated("Please sign in again.");
   return row;
 }

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type { Assume } from "drizzle-orm/utils";
 import pg from "pg";
+import { observePool } from "@/lib/observability";
 import { type DbDriver, pgliteDriver, postgresDriver } from "./driver";
 import * as schema from "./schema";
 
@@ -33,9 +34,11 @@ export async function openEmbedded(dataPath: string): Promise<Connection> {
   return { db: drizzlePglite(client, { schema }) as unknown as Database, driver: pgliteDriver(client) };
 }
 
-export function openPostgres(url: string, max: number): Connection {
+/** A named pool (runtime, system) reports its connection counts in the metrics; short-lived ones do not. */
+export function openPostgres(url: string, max: number, name?: string): Connection {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  if (name) observePool(name, pool);
   return { db: drizzleNodePg(pool, { schema }) as unknown as Database, driver: postgresDriver(pool) };
 }

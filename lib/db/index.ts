@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { config } from "@/lib/config";
-import { logger } from "@/lib/observability";
+import { logger, metrics, noteActor, noteSystem } from "@/lib/observability";
 import { type Connection, type Database, openEmbedded, openPostgres, type Tx } from "./connect";
 import { migrate } from "./migrate";
 import type { TenantRole } from "./schema";
+import { systemDatabaseUrl } from "./urls";
 
 export { type Connection, type Database, MEMORY, openEmbedded, openPostgres, type Tx } from "./connect";
 export * from "./migrate";
@@ -25,7 +26,11 @@ export type Actor =
   | { kind: "customer"; tenantId: string; customerId: string }
   | { kind: "anon" };
 
-type State = { connection: Connection; ready: Promise<void>; created: boolean };
+/**
+ * `connection` serves tenant requests (the runtime role: anon and authenticated only); `system` serves
+ * withSystem (boka_system: service_role only). Embedded, both are the one PGlite connection.
+ */
+type State = { connection: Connection; system: Connection; ready: Promise<void>; created: boolean };
 const globalForDb = globalThis as unknown as { bokaDb?: State };
 
 /** Migrates the embedded database, or the real one when an owner URL is given; true if it was just created. */
@@ -49,14 +54,22 @@ async function prepare(connection: Connection): Promise<boolean> {
 function state(): State {
   if (!globalForDb.bokaDb) {
     const cfg = config();
-    const connection = cfg.DATABASE_URL
-      ? Promise.resolve(openPostgres(cfg.DATABASE_URL, cfg.DATABASE_POOL_MAX))
-      : openEmbedded(cfg.EMBEDDED_DB_PATH);
+    const connections: Promise<[Connection, Connection]> = cfg.DATABASE_URL
+      ? Promise.resolve([
+          openPostgres(cfg.DATABASE_URL, cfg.DATABASE_POOL_MAX, "runtime"),
+          openPostgres(
+            systemDatabaseUrl(cfg.DATABASE_URL, cfg.DATABASE_SYSTEM_URL),
+            cfg.DATABASE_POOL_MAX,
+            "system",
+          ),
+        ])
+      : openEmbedded(cfg.EMBEDDED_DB_PATH).then((c) => [c, c]);
     // The embedded connection opens asynchronously; callers await `ready` before every use.
     const holder = { created: false } as State;
-    holder.ready = connection.then(async (c) => {
-      holder.connection = c;
-      holder.created = await prepare(c);
+    holder.ready = connections.then(async ([runtime, system]) => {
+      holder.connection = runtime;
+      holder.system = system;
+      holder.created = await prepare(runtime);
     });
     holder.ready.catch((error) => logger.fatal({ err: error }, "database start-up failed"));
     globalForDb.bokaDb = holder;
@@ -64,6 +77,7 @@ function state(): State {
   return globalForDb.bokaDb;
 }
 
+/** The runtime pool (tenant requests). */
 export async function connection(): Promise<Connection> {
   const s = state();
   await s.ready;
@@ -77,29 +91,35 @@ export async function embeddedDatabaseCreated(): Promise<boolean> {
   return s.created;
 }
 
+/** The system pool behind withSystem; the same connection as `connection()` when embedded. */
+export async function systemConnection(): Promise<Connection> {
+  const s = state();
+  await s.ready;
+  return s.system;
+}
+
 export type SystemRunner = <T>(reason: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
-function runScoped<T>(
+async function runScoped<T>(
   db: Database,
   role: string,
   claims: Record<string, unknown>,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${role}, true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`,
-    );
-    return fn(tx);
-  });
-}
-
-async function scoped<T>(
-  role: string,
-  claims: Record<string, unknown>,
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  const { db } = await connection();
-  return runScoped(db, role, claims, fn);
+  const stop = metrics().dbTransaction.startTimer({ scope: role === "service_role" ? "system" : "tenant" });
+  try {
+    const result = await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('role', ${role}, true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`,
+      );
+      return fn(tx);
+    });
+    stop({ outcome: "commit" });
+    return result;
+  } catch (error) {
+    stop({ outcome: "rollback" });
+    throw error;
+  }
 }
 
 export function claimsFor(actor: Actor): { role: string; claims: Record<string, unknown> } {
@@ -138,18 +158,22 @@ export function claimsFor(actor: Actor): { role: string; claims: Record<string, 
 }
 
 /** Runs `fn` in one transaction as the actor: RLS decides what it may see and change. */
-export function withTenant<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { role, claims } = claimsFor(actor);
-  return scoped(role, claims, fn);
+  noteActor(actor);
+  const { db } = await connection();
+  return runScoped(db, role, claims, fn);
 }
 
 /**
  * The one RLS bypass (service_role). Every caller names why; every use is logged. Keep callers few:
  * `grep -rn "withSystem(" lib` lists them all.
  */
-export const withSystem: SystemRunner = (reason, fn) => {
+export const withSystem: SystemRunner = async (reason, fn) => {
   logger.debug({ reason }, "withSystem");
-  return scoped("service_role", { role: "service_role" }, fn);
+  noteSystem();
+  const { db } = await systemConnection();
+  return runScoped(db, "service_role", { role: "service_role" }, fn);
 };
 
 export async function closeDatabase(): Promise<void> {
@@ -158,12 +182,15 @@ export async function closeDatabase(): Promise<void> {
   if (s) {
     await s.ready.catch(() => {});
     await s.connection?.driver.close();
+    if (s.system && s.system !== s.connection) await s.system.driver.close();
   }
 }
 
+/** Both pools answer: a missing or misconfigured boka_system login must fail readiness, not the first sign-in. */
 export async function pingDatabase(): Promise<void> {
-  const { db } = await connection();
-  await db.execute(sql`select 1`);
+  const [runtime, system] = await Promise.all([connection(), systemConnection()]);
+  await runtime.db.execute(sql`select 1`);
+  if (system !== runtime) await system.db.execute(sql`select 1`);
 }
 
 /**

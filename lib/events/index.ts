@@ -10,7 +10,7 @@ export {
   subscribeAllChanges,
   subscribeChanges,
 } from "./live";
-export { cancelScheduled, enqueue, OUTBOX_CHANNEL } from "./outbox";
+export { cancelScheduled, enqueue, OUTBOX_CHANNEL, purgeFinishedEvents } from "./outbox";
 export { DEFAULT_MAX_ATTEMPTS, registerHandler, unregisterHandler } from "./registry";
 export { type LiveStreamOptions, liveStream, SSE_HEADERS } from "./sse";
 export type {

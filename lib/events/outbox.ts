@@ -33,7 +33,9 @@ export async function enqueue(tx: Tx, event: OutboxEventInput): Promise<void> {
       subjectId: e.subjectId ?? null,
       ...(e.availableAt ? { availableAt: e.availableAt } : {}),
     })
-    .onConflictDoNothing({ target: [outbox.tenantId, outbox.dedupeKey] });
+    // No conflict target: naming one needs SELECT on the row, which a customer's own transaction lacks.
+    // The only other unique key is the random primary key.
+    .onConflictDoNothing();
   if (!e.availableAt || e.availableAt.getTime() <= Date.now()) {
     await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
   }
@@ -59,4 +61,21 @@ export async function cancelScheduled(
     )
     .returning({ id: outbox.id });
   return rows.length;
+}
+
+/**
+ * Deletes finished (done or cancelled) events older than `days`, with their deliveries, and the
+ * once-only mail records of that age (no retry can reach back that far). Dead events stay for the Jobs
+ * page until someone retries or discards them.
+ */
+export async function purgeFinishedEvents(tx: Tx, days: number): Promise<number> {
+  const before = sql`now() - make_interval(days => ${days})`;
+  const events = await tx.execute(sql`
+    delete from public.outbox
+    where status in ('done', 'cancelled') and coalesce(done_at, created_at) < ${before}
+    returning id`);
+  const mail = await tx.execute(
+    sql`delete from public.sent_mail where sent_at < ${before} returning dedupe_key`,
+  );
+  return events.rows.length + mail.rows.length;
 }

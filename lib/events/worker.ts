@@ -69,7 +69,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       woken = false;
       try {
         const events = await o.system("worker claims due outbox events", (tx) =>
-          claimDue(tx, id, o.batch, o.leaseSeconds, options.types),
+          claimDue(tx, id, o.batch, o.leaseSeconds, options.types ?? cfg.WORKER_TYPES),
         );
         for (const event of events) {
           if (!running) break;

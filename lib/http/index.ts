@@ -1,5 +1,6 @@
 /** The HTTP boundary for route handlers: actor resolution, request checks, CSP, idempotency, problem+json. */
 export * from "./actor";
+export * from "./body";
 export * from "./csp";
 export * from "./idempotency";
 export * from "./problem";

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { DomainError, type FieldError, TooManyRequests } from "@/lib/errors";
 
 export const PROBLEM_BASE = "https://boka.dev/problems/";
+/** How long a client should wait after a 503 for a database outage (a restart or failover). */
+export const DATABASE_RETRY_SECONDS = 5;
 
 /** A 429 that also states the quota (RateLimit / RateLimit-Policy headers), not only when to retry. */
 export class RateLimited extends TooManyRequests {
@@ -52,6 +55,15 @@ export function toProblem(error: unknown, requestId: string): Problem {
       ...(error.errors.length ? { errors: error.errors } : {}),
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: `${PROBLEM_BASE}service-unavailable`,
+      title: "Temporarily unavailable",
+      status: 503,
+      detail: "The service cannot reach its database right now. Please try again shortly.",
+      request_id: requestId,
+    };
+  }
   return {
     type: `${PROBLEM_BASE}internal`,
     title: "Something went wrong",
@@ -63,8 +75,14 @@ export function toProblem(error: unknown, requestId: string): Problem {
 
 export function problemResponse(error: unknown, requestId: string): Response {
   const problem = toProblem(error, requestId);
-  const headers = new Headers({ "content-type": "application/problem+json", "x-request-id": requestId });
+  const headers = new Headers({
+    "content-type": "application/problem+json",
+    "x-request-id": requestId,
+    // An error names this request's situation (and maybe the caller's data): never stored or shared.
+    "cache-control": "private, no-store",
+  });
   if (error instanceof TooManyRequests) headers.set("retry-after", String(error.retryAfterSeconds));
+  if (problem.status === 503) headers.set("retry-after", String(DATABASE_RETRY_SECONDS));
   if (error instanceof RateLimited)
     for (const [name, value] of Object.entries(error.headers)) headers.set(name, value);
   return new Response(JSON.stringify(problem), { status: problem.status, headers });

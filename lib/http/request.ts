@@ -41,12 +41,19 @@ export function isForeignOrigin(method: string, headers: Headers): boolean {
   return !allowed.has(origin);
 }
 
+/** A cookie's value, or undefined when absent or not decodable (a bad percent-escape names no session). */
 export function readCookie(headers: Headers, name: string): string | undefined {
   const raw = headers.get("cookie");
   if (!raw) return undefined;
   for (const part of raw.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { resolveSession, type SessionContext, sessionCookieName } from "@/lib/auth";
-import { Forbidden, ValidationFailed } from "@/lib/errors";
+import { Forbidden, NotFound } from "@/lib/errors";
 import { logger } from "@/lib/observability";
+import { nulPath, readJson, rejectNul } from "./body";
 import { problemResponse } from "./problem";
 import { clientIp, isForeignOrigin, readCookie, requestId } from "./request";
 
@@ -18,18 +19,6 @@ export type RouteContext<P> = {
 
 type Handler<P> = (ctx: RouteContext<P>) => Promise<Response>;
 
-async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new ValidationFailed("The request body is not valid JSON.", [
-      { field: "body", message: "Invalid JSON" },
-    ]);
-  }
-  return schema.parse(body);
-}
-
 /**
  * Every route handler goes through here: request id, Origin check for cookie-authenticated unsafe
  * methods, typed errors to problem+json, and no stack traces in responses.
@@ -42,17 +31,22 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       if (cookie && isForeignOrigin(request.method, request.headers)) {
         throw new Forbidden("Cross-site request refused.");
       }
+      // Query strings are input too: every route refuses a NUL in one before its handler runs.
+      rejectNul(Object.fromEntries(new URL(request.url).searchParams), "query string");
+      const params = await context.params;
+      // A path segment with a NUL names nothing.
+      if (nulPath(params)) throw new NotFound("Not found");
       let sessionPromise: Promise<SessionContext | null> | undefined;
       const response = await handler({
         request,
-        params: await context.params,
+        params,
         requestId: id,
         ip: clientIp(request.headers),
         session: () => {
           sessionPromise ??= resolveSession(cookie);
           return sessionPromise;
         },
-        json: (schema) => parseJson(request, schema),
+        json: async (schema) => schema.parse(await readJson(request)),
       });
       response.headers.set("x-request-id", id);
       return response;

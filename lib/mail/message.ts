@@ -48,4 +48,6 @@ export type SentMail = { id: string };
 export interface Mailer {
   readonly kind: "smtp" | "dev-mailbox";
   send(message: MailMessage): Promise<SentMail>;
+  /** Reaches the server without sending (readiness); absent where there is nothing to reach. */
+  verify?(): Promise<void>;
 }

@@ -14,6 +14,9 @@ export function smtpMailer(options: { url: string; from: string }): Mailer {
   });
   return {
     kind: "smtp",
+    async verify() {
+      await transport.verify();
+    },
     async send(input) {
       const m = MailMessage.parse(input);
       const info = await transport.sendMail({

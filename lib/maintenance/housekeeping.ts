@@ -2,7 +2,8 @@ import { lt, or, sql } from "drizzle-orm";
 import { sweepExpiredHolds } from "@/lib/bookings";
 import { config } from "@/lib/config";
 import { type Tx, tables, withSystem } from "@/lib/db";
-import { logger } from "@/lib/observability";
+import { purgeFinishedEvents } from "@/lib/events";
+import { logger, timeJob } from "@/lib/observability";
 
 type Task = { reason: string; run: (tx: Tx) => Promise<number> };
 
@@ -17,6 +18,10 @@ const DAY_AGO = sql`now() - interval '1 day'`;
  */
 const TASKS: Task[] = [
   { reason: "housekeeping: move run-out booking holds to expired", run: (tx) => sweepExpiredHolds(tx) },
+  {
+    reason: "housekeeping: delete delivered or discarded outbox events after 30 days",
+    run: (tx) => purgeFinishedEvents(tx, 30),
+  },
   {
     reason: "housekeeping: delete idempotency replays past their 24 h window",
     run: async (tx) =>
@@ -82,7 +87,7 @@ export async function runHousekeeping(): Promise<Record<string, number>> {
   const done: Record<string, number> = {};
   for (const task of TASKS) {
     try {
-      done[task.reason] = await withSystem(task.reason, task.run);
+      done[task.reason] = await timeJob("housekeeping", () => withSystem(task.reason, task.run));
     } catch (err) {
       logger.warn({ err, task: task.reason }, "housekeeping task failed; retrying on the next tick");
     }

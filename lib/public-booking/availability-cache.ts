@@ -8,6 +8,7 @@
  * dashboard, the API or another web process) drops them when the hint arrives.
  */
 import { subscribeAllChanges } from "@/lib/events";
+import { metrics } from "@/lib/observability";
 
 const MAX_ENTRIES = 2_000;
 
@@ -44,7 +45,11 @@ export function cachedAvailability<T>(
   listenForChanges();
   const cacheKey = `${slug}\n${key}`;
   const hit = entries.get(cacheKey) as Entry<T> | undefined;
-  if (hit && hit.expiresAt > now) return hit.value;
+  if (hit && hit.expiresAt > now) {
+    metrics().availabilityCache.inc({ result: "hit" });
+    return hit.value;
+  }
+  metrics().availabilityCache.inc({ result: "miss" });
   const value = compute();
   entries.set(cacheKey, { slug, expiresAt: now + ttlSeconds * 1000, value });
   // Errors (404, 422) are not kept: the next request asks again.

@@ -4,6 +4,7 @@
  * parsed types.
  */
 import { z } from "zod";
+import { Instant, LocalDate } from "@/lib/dates/fields";
 import { NotFound } from "@/lib/errors";
 import { PhoneNumber } from "@/lib/notifications/fields";
 import { DAY } from "@/lib/scheduling";
@@ -37,21 +38,6 @@ function daysOf(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
 }
 
-/** Years a booking can sensibly name; also keeps padded windows inside what Postgres and JS dates share. */
-const YEARS = { min: 2000, max: 2999 };
-const YEARS_MESSAGE = `Use a year from ${YEARS.min} to ${YEARS.max}`;
-const inYears = (year: number) => year >= YEARS.min && year <= YEARS.max;
-
-const LocalDate = z
-  .string({ error: "Use a date such as 2026-11-23" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-23")
-  .refine((d) => inYears(Number(d.slice(0, 4))), YEARS_MESSAGE)
-  .refine((d) => {
-    const [y, m, day] = [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
-    const date = new Date(Date.UTC(y, m - 1, day));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
-  }, "Not a real calendar date");
-
 export const AvailabilityQuery = z
   .object({
     service_id: Id,
@@ -78,11 +64,6 @@ export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 export function queryObject(url: URL, names: readonly string[]): Record<string, string | undefined> {
   return Object.fromEntries(names.map((n) => [n, url.searchParams.get(n) ?? undefined]));
 }
-
-const Instant = z.iso
-  .datetime({ offset: true, error: "Use an ISO 8601 instant such as 2026-11-23T09:00:00Z" })
-  .transform((s) => new Date(s))
-  .refine((d) => inYears(d.getUTCFullYear()), YEARS_MESSAGE);
 
 export const CreateBookingBody = z.object({
   service_id: Id,

@@ -7,15 +7,11 @@ import { and, desc, eq, gte, like, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { assertCan } from "@/lib/auth";
+import { LocalDate } from "@/lib/dates";
 import { type Actor, tables, withTenant } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 
 const { auditLog, users, tenants } = tables;
-
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-01-31")
-  .refine((d) => DateTime.fromISO(d).isValid, "Not a calendar date");
 
 /** Empty form fields mean "no filter". */
 const blank = (v: unknown) => (v === "" ? undefined : v);
@@ -32,8 +28,8 @@ export const AuditQuery = z
         .regex(/^[a-z0-9_.]+$/, "Choose an action from the list")
         .optional(),
     ),
-    from: z.preprocess(blank, Day.optional()),
-    to: z.preprocess(blank, Day.optional()),
+    from: z.preprocess(blank, LocalDate.optional()),
+    to: z.preprocess(blank, LocalDate.optional()),
     before: z.preprocess(blank, z.coerce.number().int().positive().optional()),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "End before the start" });

@@ -15,6 +15,8 @@ export const RESERVED_SLUGS = new Set([
   "mfa",
   "reset",
   "verify",
+  "unlock",
+  "suspended",
   "invite",
   "invitations",
   "settings",

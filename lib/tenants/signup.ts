@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { hashPassword, NewPassword, sendVerificationEmailAfterSignUp } from "@/lib/auth";
 import { isUniqueViolation, tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
+import { createLimiter, enforce } from "@/lib/rate-limit";
 import { SignUpFields } from "./fields";
 
 export const SignUpInput = SignUpFields.extend({ password: NewPassword });
@@ -14,8 +15,20 @@ export type SignUpResult = { tenantId: string; userId: string; slug: string };
 const SLUG_TAKEN = "This address is already taken; choose another";
 const EMAIL_TAKEN = "An account with this email already exists; log in instead";
 
+/**
+ * Sign-ups per client IP: each one hashes a password and creates a practice, so a script must not make
+ * them by the dozen. Failed attempts count too (they cost the same hash). Without a known IP (the
+ * factories in tests, scripts) there is nothing to key on.
+ */
+export const SIGNUPS_PER_IP = { keyPrefix: "signup-ip", points: 5, durationSeconds: 3_600 } as const;
+
 /** Creates the practice, its owner and the membership in one transaction (or nothing at all). */
 export async function signUp(input: SignUpInput, ip?: string | null): Promise<SignUpResult> {
+  if (ip) {
+    await enforce(createLimiter(SIGNUPS_PER_IP), `ip:${ip}`, {
+      message: "Too many sign-ups from your network. Please wait an hour and try again.",
+    });
+  }
   const passwordHash = await hashPassword(input.password);
   try {
     const result = await withSystem("sign-up creates tenant and owner", async (tx) => {

@@ -5,13 +5,15 @@ import {
   cancelBooking,
   changeStatus,
   createBooking,
+  customerForGuest,
   type NewBooking,
   rescheduleBooking,
   SCHEDULED_TYPES,
   SlotUnavailable,
   sweepExpiredHolds,
 } from "@/lib/bookings";
-import { findTenantBySlug, type TenantRecord } from "@/lib/catalogue";
+import { createCustomer, findTenantBySlug, type TenantRecord, updateCustomer } from "@/lib/catalogue";
+import { updateCustomerProfile } from "@/lib/customers";
 import { type Actor, closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
 import { addMember, createPractice } from "../support/factory";
 import { createSchedule, type TestSchedule } from "../support/schedule";
@@ -158,5 +160,42 @@ describe("booking events", () => {
     expect(await types(b.id)).toEqual(["booking.created:0", "booking.declined:1"]);
     expect(await types(c.id)).toEqual(["booking.created:0", "booking.expired:1"]);
     expect((await eventsOf(c.id))[1]?.payload).toMatchObject({ status: "expired", actor: "system" });
+  });
+
+  it("customers made or changed by a guest booking, the desk or the portal emit customer events", async () => {
+    const typesOf = async (customerId: string) =>
+      (await eventsOf(customerId)).map((e) => [e.type, e.payload.actor]);
+    const guest = await withSystem("test books as a new guest", (tx) =>
+      customerForGuest(tx, tenant.id, {
+        name: "New Guest",
+        email: `guest-${crypto.randomUUID()}@example.test`,
+      }),
+    );
+    const owner = (await addMember(tenant.id, "owner")).actor;
+    const { id } = await createCustomer(owner, {
+      name: "Desk Made",
+      email: `desk-${crypto.randomUUID()}@example.test`,
+      phone: "",
+      notes: "",
+    });
+    await updateCustomer(owner, id, {
+      name: "Desk Changed",
+      email: `desk-${crypto.randomUUID()}@example.test`,
+      phone: "",
+      notes: "",
+    });
+    await updateCustomerProfile(
+      tenant,
+      { kind: "customer", tenantId: tenant.id, customerId: guest },
+      { name: "Renamed Guest", phone: "" },
+    );
+    expect(await typesOf(guest)).toEqual([
+      ["customer.created", "customer"],
+      ["customer.updated", "customer"],
+    ]);
+    expect(await typesOf(id)).toEqual([
+      ["customer.created", "staff"],
+      ["customer.updated", "staff"],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, connection, withSystem, withTenant } from "@/lib/db";
+import { closeDatabase, connection, systemConnection, withSystem, withTenant } from "@/lib/db";
 import { createPractice } from "../support/factory";
 
 afterAll(closeDatabase);
@@ -24,10 +24,12 @@ describe("request scoping leaves nothing behind", () => {
           : withSystem("leak test", (tx) => tx.execute(sql`select 1`)),
       ),
     );
-    const { driver } = await connection();
+    // Both pools: withTenant's (runtime) and withSystem's (system; the same one when embedded).
+    const runtime = (await connection()).driver;
+    const system = (await systemConnection()).driver;
     const sessions = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        driver.withSession((s) =>
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? system : runtime).withSession((s) =>
           s.query<{ role: string; claims: string | null; is_super: boolean }>(
             `select current_user as role, current_setting('request.jwt.claims', true) as claims,
                     (select rolsuper from pg_roles where rolname = current_user) as is_super`,

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, connection, type Tx, tables, withSystem, withTenant } from "@/lib/db";
+import {
+  closeDatabase,
+  connection,
+  systemConnection,
+  type Tx,
+  tables,
+  withSystem,
+  withTenant,
+} from "@/lib/db";
 import { addMember, createPractice, type TestPractice } from "../support/factory";
 import { createSchedule, type TestSchedule } from "../support/schedule";
 
@@ -292,5 +300,53 @@ describe.runIf(process.env.DATABASE_URL)("runtime role on real Postgres", () => 
       ),
     );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, owned: 0 });
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)("the runtime role cannot escalate (real Postgres)", () => {
+  const attempt = async (pool: "runtime" | "system", role: string) => {
+    const { driver } = pool === "runtime" ? await connection() : await systemConnection();
+    return driver.withSession(async (s) => {
+      try {
+        await s.exec(`begin; set local role ${role}`);
+        const [row] = await s.query<{ who: string }>("select current_user as who");
+        return row?.who;
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      } finally {
+        await s.exec("rollback");
+      }
+    });
+  };
+
+  it("the runtime login may become anon and authenticated, never service_role", async () => {
+    expect(await attempt("runtime", "anon")).toBe("anon");
+    expect(await attempt("runtime", "authenticated")).toBe("authenticated");
+    expect(await attempt("runtime", "service_role")).toMatch(/^refused: permission denied to set role/);
+  });
+
+  it("the system path logs in as another role, which may become service_role and nothing else", async () => {
+    const { driver } = await systemConnection();
+    const [who] = await driver.withSession((s) =>
+      s.query<{ who: string; rolsuper: boolean; rolbypassrls: boolean }>(
+        "select current_user as who, rolsuper, rolbypassrls from pg_roles where rolname = current_user",
+      ),
+    );
+    const [runtime] = await (await connection()).driver.withSession((s) =>
+      s.query<{ who: string }>("select current_user as who"),
+    );
+    expect(who?.who).not.toBe(runtime?.who);
+    expect(who).toMatchObject({ rolsuper: false, rolbypassrls: false });
+    expect(await attempt("system", "service_role")).toBe("service_role");
+    expect(await attempt("system", "authenticated")).toMatch(/^refused: permission denied to set role/);
+  });
+
+  it("withSystem still reads across tenants, on the system pool", async () => {
+    const seen = await withSystem("test: the bypass sees both tenants", (tx) =>
+      tx.execute<{ n: number; who: string }>(
+        sql`select count(*)::int as n, current_user as who from public.tenants where id in (${a.tenantId}, ${b.tenantId})`,
+      ),
+    );
+    expect(seen.rows[0]).toEqual({ n: 2, who: "service_role" });
   });
 });

@@ -1,8 +1,8 @@
 /** The outbox: an event exists exactly when its transaction commits; dedupe; scheduled rows cancel. */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
-import { cancelScheduled, enqueue } from "@/lib/events";
+import { cancelScheduled, enqueue, purgeFinishedEvents } from "@/lib/events";
 import { addMember, createPractice, type TestPractice } from "../support/factory";
 
 let practice: TestPractice;
@@ -94,5 +94,32 @@ describe("cancelScheduled", () => {
     const statuses = await Promise.all(["r1", "r2", "o1"].map((k) => rowsFor(practice.tenantId, k)));
     expect(statuses.map(([r]) => r?.status)).toEqual(["cancelled", "cancelled", "pending"]);
     expect(statuses[0]?.[0]?.availableAt.getTime()).toBe(later.getTime());
+  });
+});
+
+describe("purgeFinishedEvents", () => {
+  it("deletes done and cancelled events past the age, and keeps dead, pending and recent ones", async () => {
+    const keys = ["old-done", "old-cancelled", "old-dead", "old-pending", "new-done"];
+    for (const dedupeKey of keys) {
+      await withTenant(practice.owner.actor, (tx) =>
+        enqueue(tx, { tenantId: practice.tenantId, type: "test.purge", payload: {}, dedupeKey }),
+      );
+    }
+    await withSystem("test ages and settles events", (tx) =>
+      tx.execute(sql`update public.outbox set
+          status = case when dedupe_key like '%done' then 'done' when dedupe_key like '%cancelled' then 'cancelled'
+                        when dedupe_key like '%dead' then 'dead' else 'pending' end,
+          created_at = case when dedupe_key like 'old-%' then now() - interval '31 days' else now() end
+        where tenant_id = ${practice.tenantId} and type = 'test.purge'`),
+    );
+    await withSystem("test purges", (tx) => purgeFinishedEvents(tx, 30));
+    const left = await Promise.all(keys.map(async (k) => [k, (await rowsFor(practice.tenantId, k)).length]));
+    expect(Object.fromEntries(left)).toEqual({
+      "old-done": 0,
+      "old-cancelled": 0,
+      "old-dead": 1,
+      "old-pending": 1,
+      "new-done": 1,
+    });
   });
 });

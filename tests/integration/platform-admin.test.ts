@@ -22,22 +22,14 @@ import {
   suspendPractice,
   viewBookingsAsSupport,
 } from "@/lib/admin";
-import {
-  ACTIONS,
-  type Action,
-  assertCan,
-  can,
-  confirmMfaEnrolment,
-  generateTotpCode,
-  resolveSession,
-  startMfaEnrolment,
-} from "@/lib/auth";
+import { ACTIONS, type Action, assertCan, can, resolveSession } from "@/lib/auth";
 import { closeCache } from "@/lib/cache";
 import { findTenantBySlug } from "@/lib/catalogue";
 import { closeDatabase, pgError, tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, Forbidden, ValidationFailed } from "@/lib/errors";
 import { json, memberFromSession, route } from "@/lib/http";
 import { queryAudit } from "@/lib/tenants";
+import { createAdmin } from "../support/admin";
 import { addMember, createPractice, type TestPractice, unique } from "../support/factory";
 import { signedInAs } from "../support/http";
 import { createSchedule, type TestSchedule } from "../support/schedule";
@@ -78,35 +70,6 @@ function anonymous<P>(
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   return handler(request, { params: Promise.resolve((init.params ?? {}) as P) });
-}
-
-async function enableMfa(user: { id: string; email: string }) {
-  const { secret } = await startMfaEnrolment(user);
-  const now = Date.now();
-  await confirmMfaEnrolment(user, generateTotpCode(secret, now), { now });
-}
-
-/**
- * A platform admin: the flag is set in SQL only. Signed in before MFA goes on, so the session is a full
- * one (a new login would be an MFA challenge); resolveSession reads the MFA state fresh every time.
- */
-async function createAdmin(
-  options: { mfa?: boolean; memberOf?: { tenantId: string; role: "staff" }; sessionTenantId?: string } = {},
-) {
-  const email = `${unique("admin")}@example.test`;
-  const userId = await withSystem("test creates a platform admin", async (tx) => {
-    const [user] = await tx
-      .insert(tables.users)
-      .values({ email, name: "Pat Admin", isPlatformAdmin: true, emailVerifiedAt: new Date() })
-      .returning({ id: tables.users.id });
-    if (!user) throw new Error("no user");
-    if (options.memberOf)
-      await tx.insert(tables.memberships).values({ ...options.memberOf, userId: user.id });
-    return user.id;
-  });
-  const client = await signedInAs(userId, options.sessionTenantId ?? options.memberOf?.tenantId ?? null);
-  if (options.mfa !== false) await enableMfa({ id: userId, email });
-  return { userId, email, client };
 }
 
 const libAdmin = async (client: Client): Promise<PlatformAdmin> =>

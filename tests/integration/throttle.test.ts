@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT_FAILURES_PER_HOUR,
   completeMfaChallenge,
@@ -16,12 +16,14 @@ import {
   UNLOCK_INVALID,
   WRONG_CODE,
 } from "@/lib/auth";
-import { closeDatabase, withSystem } from "@/lib/db";
+import { closeDatabase, connection, withSystem } from "@/lib/db";
 import { TooManyRequests, ValidationFailed } from "@/lib/errors";
 import { problemResponse } from "@/lib/http";
 import { listDevMailbox } from "@/lib/mail";
 import { createPractice, TEST_PASSWORD } from "../support/factory";
 
+// Open (and, embedded, migrate) the database in a hook, whose timeout allows a cold start.
+beforeAll(() => connection());
 afterAll(closeDatabase);
 
 // Fresh documentation-range IPs per run: with Redis, per-IP counts outlive the test process.

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { BookingView } from "@/components/dashboard/desk-actions";
 import {
   type BookingDetail,
   bookingDetail,
@@ -11,26 +12,6 @@ import {
 import { CancelFields, RescheduleFields, StatusFields } from "@/lib/bookings/fields";
 import { defineAction } from "../../_lib/action";
 import { requireStaffMember } from "../../_lib/session";
-
-/** What the booking dialog shows; the manage-token hash and internal keys stay on the server. */
-export type BookingView = {
-  id: string;
-  status: BookingDetail["status"];
-  isHold: boolean;
-  holdExpiresAt: string | null;
-  start: string;
-  end: string;
-  serviceName: string;
-  staffId: string;
-  staffName: string;
-  customer: BookingDetail["customer"];
-  priceCents: number;
-  currency: string;
-  notes: string;
-  source: string;
-  cancelReason: string | null;
-  events: { action: string; actor: string; at: string }[];
-};
 
 function toView(b: BookingDetail): BookingView {
   return {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookingDetailsButton } from "@/components/dashboard/booking-details-button";
 import { BookingFiltersForm } from "@/components/dashboard/booking-filters-form";
+import { DeskActionsProvider } from "@/components/dashboard/desk-actions";
 import { formatDateTime } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Pagination } from "@/components/dashboard/pagination";
@@ -16,6 +17,7 @@ import { formatMoney } from "@/lib/catalogue/fields";
 import { zodFieldErrors } from "@/lib/http";
 import { localDateOf } from "@/lib/scheduling";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
+import { deskActions } from "../desk-actions";
 
 export const metadata: Metadata = { title: "Bookings" };
 
@@ -82,51 +84,56 @@ export default async function BookingsPage({
       {result.rows.length === 0 ? (
         <p className="text-sm text-muted-foreground">No bookings match.</p>
       ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>When</TableHead>
-              <TableHead>Service</TableHead>
-              <TableHead>With</TableHead>
-              <TableHead>Customer</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Price</TableHead>
-              <TableHead className="sr-only">Details</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.rows.map((b) => (
-              <TableRow key={b.id}>
-                <TableCell className="whitespace-nowrap">
-                  {formatDateTime(b.startAt, tenant.timeZone)}
-                </TableCell>
-                <TableCell>{b.serviceName}</TableCell>
-                <TableCell>{b.staffName}</TableCell>
-                <TableCell>
-                  <Link
-                    className="underline-offset-4 hover:underline"
-                    href={`/dashboard/customers/${b.customerId}`}
-                  >
-                    {b.customerName}
-                  </Link>
-                  <span className="block text-xs text-muted-foreground">{b.customerEmail}</span>
-                </TableCell>
-                <TableCell>
-                  <StatusBadge status={b.status} hold={b.status === "pending" && b.holdExpiresAt !== null} />
-                </TableCell>
-                <TableCell>{formatMoney(b.priceCents, b.currency)}</TableCell>
-                <TableCell className="text-right">
-                  <BookingDetailsButton
-                    bookingId={b.id}
-                    label={`${b.serviceName}, ${b.customerName}`}
-                    timeZone={tenant.timeZone}
-                    staff={staffOptions}
-                  />
-                </TableCell>
+        <DeskActionsProvider actions={deskActions}>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>When</TableHead>
+                <TableHead>Service</TableHead>
+                <TableHead>With</TableHead>
+                <TableHead>Customer</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Price</TableHead>
+                <TableHead className="sr-only">Details</TableHead>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((b) => (
+                <TableRow key={b.id}>
+                  <TableCell className="whitespace-nowrap">
+                    {formatDateTime(b.startAt, tenant.timeZone)}
+                  </TableCell>
+                  <TableCell>{b.serviceName}</TableCell>
+                  <TableCell>{b.staffName}</TableCell>
+                  <TableCell>
+                    <Link
+                      className="underline-offset-4 hover:underline"
+                      href={`/dashboard/customers/${b.customerId}`}
+                    >
+                      {b.customerName}
+                    </Link>
+                    <span className="block text-xs text-muted-foreground">{b.customerEmail}</span>
+                  </TableCell>
+                  <TableCell>
+                    <StatusBadge
+                      status={b.status}
+                      hold={b.status === "pending" && b.holdExpiresAt !== null}
+                    />
+                  </TableCell>
+                  <TableCell>{formatMoney(b.priceCents, b.currency)}</TableCell>
+                  <TableCell className="text-right">
+                    <BookingDetailsButton
+                      bookingId={b.id}
+                      label={`${b.serviceName}, ${b.customerName}`}
+                      timeZone={tenant.timeZone}
+                      staff={staffOptions}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </DeskActionsProvider>
       )}
       <Pagination
         page={result.page}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeskActionsProvider } from "@/components/dashboard/desk-actions";
 import { formatLocalDate } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { TeamCalendar } from "@/components/dashboard/team-calendar";
@@ -11,6 +12,7 @@ import { calendarView } from "@/lib/bookings";
 import { LocalDate } from "@/lib/catalogue/fields";
 import { addDays, isoWeekday, localDateOf } from "@/lib/scheduling";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
+import { deskActions } from "../desk-actions";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -82,7 +84,9 @@ export default async function CalendarPage({
           </Button>
         </form>
       </div>
-      <TeamCalendar data={data} view={view} />
+      <DeskActionsProvider actions={deskActions}>
+        <TeamCalendar data={data} view={view} />
+      </DeskActionsProvider>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { canManage, listClosures } from "@/lib/catalogue";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
+import { createClosureAction, deleteClosureAction } from "./actions";
 
 export const metadata: Metadata = { title: "Closures" };
 
@@ -40,7 +41,11 @@ export default async function ClosuresPage() {
                 <TableCell>{c.reason || <span className="text-muted-foreground">—</span>}</TableCell>
                 {manager ? (
                   <TableCell className="text-right">
-                    <DeleteClosureButton id={c.id} label={formatLocalDate(c.startsOn, "short")} />
+                    <DeleteClosureButton
+                      id={c.id}
+                      label={formatLocalDate(c.startsOn, "short")}
+                      remove={deleteClosureAction}
+                    />
                   </TableCell>
                 ) : null}
               </TableRow>
@@ -54,7 +59,7 @@ export default async function ClosuresPage() {
             <CardTitle>Add a closure</CardTitle>
           </CardHeader>
           <CardContent>
-            <ClosureForm />
+            <ClosureForm create={createClosureAction} />
           </CardContent>
         </Card>
       ) : null}

@@ -4,6 +4,13 @@ import { ResourceForm, ResourceTypeForm } from "@/components/dashboard/resource-
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { canManage, listResources } from "@/lib/catalogue";
 import { requireStaffMember } from "../../_lib/session";
+import {
+  createResourceAction,
+  createResourceTypeAction,
+  deleteResourceTypeAction,
+  renameResourceTypeAction,
+  updateResourceAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Rooms and equipment" };
 
@@ -27,9 +34,15 @@ export default async function ResourcesPage() {
         <CardContent className="flex flex-col gap-3">
           {types.length === 0 ? <p className="text-sm text-muted-foreground">No types yet.</p> : null}
           {types.map((t) => (
-            <ResourceTypeForm key={t.id} type={t} canEdit={manager} />
+            <ResourceTypeForm
+              key={t.id}
+              type={t}
+              rename={renameResourceTypeAction}
+              remove={deleteResourceTypeAction}
+              canEdit={manager}
+            />
           ))}
-          {manager ? <ResourceTypeForm canEdit /> : null}
+          {manager ? <ResourceTypeForm create={createResourceTypeAction} canEdit /> : null}
         </CardContent>
       </Card>
       <Card>
@@ -42,9 +55,17 @@ export default async function ResourcesPage() {
         <CardContent className="flex flex-col gap-3">
           {resources.length === 0 ? <p className="text-sm text-muted-foreground">None yet.</p> : null}
           {resources.map((r) => (
-            <ResourceForm key={r.id} resource={r} types={types} canEdit={manager} />
+            <ResourceForm
+              key={r.id}
+              resource={r}
+              update={updateResourceAction}
+              types={types}
+              canEdit={manager}
+            />
           ))}
-          {manager && types.length ? <ResourceForm types={types} canEdit /> : null}
+          {manager && types.length ? (
+            <ResourceForm create={createResourceAction} types={types} canEdit />
+          ) : null}
           {manager && !types.length ? (
             <p className="text-sm text-muted-foreground">Add a type first, then its rooms or equipment.</p>
           ) : null}

@@ -8,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { canManage, listServices } from "@/lib/catalogue";
 import { formatMoney } from "@/lib/catalogue/fields";
 import { requireStaffMember } from "../../_lib/session";
+import { setServiceActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -71,7 +72,12 @@ export default async function ServicesPage() {
                 </TableCell>
                 {manager ? (
                   <TableCell className="text-right">
-                    <ServiceActiveToggle id={s.id} name={s.name} isActive={s.isActive} />
+                    <ServiceActiveToggle
+                      id={s.id}
+                      name={s.name}
+                      isActive={s.isActive}
+                      setActive={setServiceActiveAction}
+                    />
                   </TableCell>
                 ) : null}
               </TableRow>

@@ -5,6 +5,8 @@ import { Unauthenticated, ValidationFailed } from "@/lib/errors";
 import { mailer } from "@/lib/mail";
 import { logger } from "@/lib/observability";
 import { type DeviceDetails, promoteMfaSession, resolveMfaChallenge } from "../sessions";
+import { normalizeAccount } from "../throttle/attempts";
+import { issueDeviceToken, verifyDeviceToken } from "../throttle/device-cookie";
 import { throttledCheck } from "../throttle/unlock";
 import { WRONG_CODE } from "./enrolment";
 import { type SecondFactor, unusedBackupCodeCount, useSecondFactor } from "./store";
@@ -31,20 +33,26 @@ export type PassedChallenge = {
   userId: string;
   tenantId: string | null;
   method: SecondFactor;
+  /** A fresh device cookie: this browser has now signed in to the account (throttle.ts). */
+  deviceCookie: { token: string; expiresAt: Date };
 };
 
 export async function completeMfaChallenge(
   challengeToken: string,
   code: string,
   device: DeviceDetails,
-  options: { now?: number } = {},
+  options: { now?: number; deviceToken?: string | null } = {},
 ): Promise<PassedChallenge> {
   const now = options.now ?? Date.now();
   const challenge = await resolveMfaChallenge(challengeToken);
   if (!challenge) throw new Unauthenticated(CHALLENGE_EXPIRED);
 
   const outcome = await throttledCheck<Promotion>(
-    { account: challenge.email, ip: device.ip },
+    {
+      account: challenge.email,
+      ip: device.ip,
+      device: verifyDeviceToken(normalizeAccount(challenge.email), options.deviceToken, now),
+    },
     async () => {
       try {
         const promoted = await promoteMfaSession(challengeToken, device, async (tx, ch) => {
@@ -103,5 +111,12 @@ export async function completeMfaChallenge(
       })
       .catch((err: unknown) => logger.error({ err }, "could not send the backup-code notice"));
   }
-  return { token, expiresAt, userId: challenge.userId, tenantId: challenge.tenantId, method: result.method };
+  return {
+    token,
+    expiresAt,
+    userId: challenge.userId,
+    tenantId: challenge.tenantId,
+    method: result.method,
+    deviceCookie: issueDeviceToken(normalizeAccount(challenge.email), now),
+  };
 }

@@ -3,9 +3,9 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { recordAuditForUser } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { tables, withSystem } from "@/lib/db";
-import { ValidationFailed } from "@/lib/errors";
+import { TooManyRequests, ValidationFailed } from "@/lib/errors";
 import { mailer } from "@/lib/mail";
-import { logger } from "@/lib/observability";
+import { logger, metrics } from "@/lib/observability";
 import { beginAttempt, clearAccountThrottle, normalizeAccount, type ThrottleSubject } from "./attempts";
 
 /**
@@ -115,12 +115,16 @@ export async function throttledCheck<T>(
   check: () => Promise<CheckOutcome<T>>,
   now = Date.now(),
 ): Promise<CheckOutcome<T>> {
-  const attempt = await beginAttempt(subject, now);
+  const attempt = await beginAttempt(subject, now).catch((error: unknown) => {
+    if (error instanceof TooManyRequests) metrics().loginThrottled.inc();
+    throw error;
+  });
   const outcome = await check();
   if (outcome.ok) {
     await attempt.succeeded();
     return outcome;
   }
+  metrics().loginFailures.inc();
   const { accountCapped } = await attempt.failed();
   if (accountCapped) {
     // Not awaited: the answer must not take longer for a real account than for an unknown email (and

@@ -156,10 +156,12 @@ async function openInvitation(tx: Tx, actor: MemberActor, invitationId: string) 
 export async function resendInvitation(actor: Actor, invitationId: string, options: Options = {}) {
   assertCan(actor, "team.invite_staff");
   const now = options.now ?? new Date();
-  await throttleMail("invite", invitationId);
   const { token, hash } = newToken();
   const sent = await withTenant(actor, async (tx) => {
     const row = await openInvitation(tx, actor, invitationId);
+    // Only after the invitation proved to be this practice's, and keyed by practice: another
+    // practice's attempts are 404s and cannot spend this practice's quota.
+    await throttleMail("invite", `${actor.tenantId}:${invitationId}`);
     await tx
       .update(invitations)
       .set({ tokenHash: hash, sentAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })

@@ -11,6 +11,7 @@ import { canManage, getCustomer } from "@/lib/catalogue";
 import { formatMoney } from "@/lib/catalogue/fields";
 import { NotFound } from "@/lib/errors";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
+import { updateCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -37,6 +38,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <CardContent>
           <CustomerForm
             id={customer.id}
+            update={updateCustomerAction}
             canEdit={manager}
             initial={{
               name: customer.name,

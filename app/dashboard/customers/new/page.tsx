@@ -5,6 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { can } from "@/lib/auth";
 import { requireStaffMember } from "../../../_lib/session";
 import { NotAllowed } from "../../not-allowed";
+import { createCustomerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add customer" };
 
@@ -16,7 +17,11 @@ export default async function NewCustomerPage() {
       <PageHeader title="Add customer" />
       <Card>
         <CardContent className="pt-6">
-          <CustomerForm initial={{ name: "", email: "", phone: "", notes: "" }} canEdit />
+          <CustomerForm
+            create={createCustomerAction}
+            initial={{ name: "", email: "", phone: "", notes: "" }}
+            canEdit
+          />
         </CardContent>
       </Card>
     </div>

@@ -7,6 +7,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { canManage, getServiceForm, listResources, listStaff } from "@/lib/catalogue";
 import { NotFound } from "@/lib/errors";
 import { requireStaffMember } from "../../../_lib/session";
+import { updateServiceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit service" };
 
@@ -32,6 +33,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
         <CardContent className="pt-6">
           <ServiceForm
             id={id}
+            update={updateServiceAction}
             currency={service.currency}
             staff={staff.map((s) => ({ id: s.id, name: s.displayName, isActive: s.isActive }))}
             resourceTypes={types}

@@ -4,6 +4,7 @@ import { ServiceForm } from "@/components/dashboard/service-form";
 import { Card, CardContent } from "@/components/ui/card";
 import { canManage, listResources, listStaff } from "@/lib/catalogue";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
+import { createServiceAction } from "../actions";
 
 export const metadata: Metadata = { title: "New service" };
 
@@ -17,6 +18,7 @@ export default async function NewServicePage() {
       <Card>
         <CardContent className="pt-6">
           <ServiceForm
+            create={createServiceAction}
             currency={tenant.currency}
             staff={staff.map((s) => ({ id: s.id, name: s.displayName, isActive: s.isActive }))}
             resourceTypes={types}

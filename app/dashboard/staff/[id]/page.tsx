@@ -11,6 +11,14 @@ import { canManage, getStaffForm, getStaffSchedule, listLinkableMembers } from "
 import { NotFound } from "@/lib/errors";
 import { timeZoneOptions } from "@/lib/tenants/fields";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
+import {
+  addTimeOffAction,
+  deleteDateOverrideAction,
+  deleteTimeOffAction,
+  saveDateOverrideAction,
+  saveWeeklyHoursAction,
+  updateStaffAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Staff member" };
 
@@ -39,6 +47,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
         <CardContent>
           <StaffForm
             id={id}
+            update={updateStaffAction}
             initial={profile.values}
             members={await listLinkableMembers(actor)}
             timeZones={timeZoneOptions()}
@@ -55,7 +64,12 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <WeeklyHoursEditor staffId={id} initial={schedule.weekly} canEdit={manager} />
+          <WeeklyHoursEditor
+            staffId={id}
+            initial={schedule.weekly}
+            canEdit={manager}
+            save={saveWeeklyHoursAction}
+          />
         </CardContent>
       </Card>
       <Card>
@@ -64,7 +78,13 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           <CardDescription>Different hours on a given date, or closed that day.</CardDescription>
         </CardHeader>
         <CardContent>
-          <DateOverridesEditor staffId={id} overrides={schedule.overrides} canEdit={manager} />
+          <DateOverridesEditor
+            staffId={id}
+            overrides={schedule.overrides}
+            canEdit={manager}
+            save={saveDateOverrideAction}
+            remove={deleteDateOverrideAction}
+          />
         </CardContent>
       </Card>
       <Card>
@@ -73,7 +93,13 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           <CardDescription>Holidays, appointments, training — in {schedule.timeZone} time.</CardDescription>
         </CardHeader>
         <CardContent>
-          <TimeOffEditor staffId={id} entries={schedule.timeOff} canEdit={manager} />
+          <TimeOffEditor
+            staffId={id}
+            entries={schedule.timeOff}
+            canEdit={manager}
+            add={addTimeOffAction}
+            remove={deleteTimeOffAction}
+          />
         </CardContent>
       </Card>
     </div>

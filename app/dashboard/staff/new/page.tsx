@@ -5,6 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { canManage, listLinkableMembers } from "@/lib/catalogue";
 import { timeZoneOptions } from "@/lib/tenants/fields";
 import { currentPractice, requireStaffMember } from "../../../_lib/session";
+import { createStaffAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add staff member" };
 
@@ -17,6 +18,7 @@ export default async function NewStaffPage() {
       <Card>
         <CardContent className="pt-6">
           <StaffForm
+            create={createStaffAction}
             initial={{ displayName: "", userId: "", timeZone: "", isActive: true }}
             members={await listLinkableMembers(actor)}
             timeZones={timeZoneOptions()}

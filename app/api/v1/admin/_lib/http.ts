@@ -1,6 +1,5 @@
 import { assertPlatformAdmin, type PlatformAdmin } from "@/lib/admin";
-import { ValidationFailed } from "@/lib/errors";
-import { json, type RouteContext } from "@/lib/http";
+import { json, type RouteContext, readJson } from "@/lib/http";
 
 /** 401 without a session, 403 (problem+json) for anyone but a platform admin with MFA on. */
 export async function adminOf<P>(ctx: RouteContext<P>): Promise<PlatformAdmin> {
@@ -19,14 +18,6 @@ export function query(request: Request, names: readonly string[]): Record<string
 }
 
 /** A JSON body that may be left out (treated as `{}`); present, it must be JSON. The lib validates it. */
-export async function optionalBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationFailed("The request body is not valid JSON.", [
-      { field: "body", message: "Invalid JSON" },
-    ]);
-  }
+export function optionalBody(request: Request): Promise<unknown> {
+  return readJson(request, { optional: true });
 }

@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import { ValidationFailed } from "@/lib/errors";
-import { RateLimited, type RouteContext, route } from "@/lib/http";
+import { RateLimited, type RouteContext, readJson, route } from "@/lib/http";
 import { createLimiter, type LimiterOptions, rateLimitHeaders } from "@/lib/rate-limit";
 
 /**
@@ -56,15 +55,5 @@ export function publicRoute<P>(options: Options, handler: (ctx: RouteContext<P>)
 
 /** A JSON body that may be left out entirely (treated as `{}`); present, it must be valid. */
 export async function optionalJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const text = await request.text();
-  if (!text.trim()) return schema.parse({});
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ValidationFailed("The request body is not valid JSON.", [
-      { field: "body", message: "Invalid JSON" },
-    ]);
-  }
-  return schema.parse(body);
+  return schema.parse(await readJson(request, { optional: true }));
 }
