@@ -121,7 +121,7 @@ describe("sending a reminder", () => {
     expect(mails[0]?.subject).toContain("Reminder");
     expect(mails[0]?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(mails[0]?.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:3000\/unsubscribe\?/);
-    const texts = (await listDevSms(200)).filter((t) => t.to === phone);
+    const texts = (await listDevSms(200)).filter((t) => t.to === phone && t.body.includes(booking.id));
     expect(texts).toHaveLength(1);
     expect(texts[0]?.body).toContain("Reply STOP");
   });
