@@ -53,6 +53,8 @@ const ConfigSchema = z.object({
     .regex(/^[a-z0-9_.]+(,[a-z0-9_.]+)*$/, "comma-separated event types such as booking.created")
     .transform((v) => v.split(","))
     .optional(),
+  // The most requests per minute an owner may allow one API key (each key defaults to 600).
+  API_KEY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(100_000).default(6_000),
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   // Bearer token for GET /api/metrics. Unset: only loopback clients may scrape.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),

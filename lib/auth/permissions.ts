@@ -3,6 +3,8 @@
  * they grant, so the table a reader sees and the checks the code runs cannot drift apart. RLS policies
  * enforce the same rules for writes; these checks give a clear error first.
  */
+
+import { assertScopeFor } from "@/lib/api-keys/fields";
 import type { Actor, TenantRole } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
 
@@ -31,6 +33,7 @@ export const ACTIONS = {
   "team.transfer_ownership": "transfer ownership of the practice",
   "settings.view": "see the practice's settings, billing and API keys",
   "settings.manage": "change the practice's settings, billing and API keys or publish its booking page",
+  "settings.api_keys": "create, roll and revoke the practice's API keys",
   "audit.view": "read the practice's audit log",
   "jobs.manage": "see, retry and discard the practice's background jobs",
   "tenants.suspend": "suspend practices",
@@ -102,7 +105,8 @@ export const MATRIX: Record<PermissionRole, Record<Area, Cell>> = {
     customers: ALL_CUSTOMERS,
     catalogue: MANAGE_CATALOGUE,
     team: { label: "invite staff", actions: ["team.invite_staff"] },
-    settings: { label: "view", actions: ["settings.view", "audit.view"] },
+    // Issue 10: managers create and revoke API keys too; the issue's cell still reads "view".
+    settings: { label: "view", actions: ["settings.view", "settings.api_keys", "audit.view"] },
     reports: ALL_REPORTS,
   },
   owner: {
@@ -121,7 +125,7 @@ export const MATRIX: Record<PermissionRole, Record<Area, Cell>> = {
     },
     settings: {
       label: "manage",
-      actions: ["settings.view", "settings.manage", "audit.view", "jobs.manage"],
+      actions: ["settings.view", "settings.manage", "settings.api_keys", "audit.view", "jobs.manage"],
     },
     reports: ALL_REPORTS,
   },
@@ -143,8 +147,15 @@ export function can(role: PermissionRole, action: Action): boolean {
   return granted.get(role)?.has(action) ?? false;
 }
 
-/** The member's role, or a Forbidden: only members of the practice act on it. */
+/**
+ * The member's role, or a Forbidden: only members of the practice act on it. An API key acts as its
+ * practice with exactly its scopes (lib/api-keys/scopes.ts), whatever role it carries for RLS.
+ */
 export function assertCan(actor: Actor, action: Action): asserts actor is MemberActor {
+  if (actor.kind === "member" && actor.apiKey) {
+    assertScopeFor(actor.apiKey.scopes, action);
+    return;
+  }
   if (actor.kind !== "member" || !can(actor.role, action)) {
     throw new Forbidden(`You are not allowed to ${ACTIONS[action]}.`);
   }

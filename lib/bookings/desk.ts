@@ -99,7 +99,7 @@ export async function bookForCustomer(
           source: "dashboard",
           holdForConfirmation: false,
           publicOnly: false,
-          createdBy: actor.userId,
+          createdBy: actor.apiKey ? null : actor.userId,
         },
         actorLabel(actor),
         now,

@@ -2,11 +2,12 @@
  * The dashboard's bookings list and its CSV export: filters by local date range (the practice's zone),
  * status, staff, service and customer text; staff see only their own diary.
  */
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { customerSearch, loadTenant, type MemberActor, parseFields, visibleStaffIds } from "@/lib/catalogue";
 import { LocalDate, minorToDecimal } from "@/lib/catalogue/fields";
-import { BOOKING_STATUSES, tables, withTenant } from "@/lib/db";
+import { BOOKING_STATUSES, type Tx, tables, withTenant } from "@/lib/db";
+import { keysetPage, type ListPage, type PageParams } from "@/lib/pagination";
 import { addDays, formatLocal, localToInstant } from "@/lib/scheduling";
 import { toCsv } from "./csv";
 
@@ -56,6 +57,69 @@ export const PAGE_SIZE = 25;
 /** A CSV beyond this is a job for the API, not a browser download. */
 export const EXPORT_LIMIT = 20_000;
 
+type Scoped =
+  | { timeZone: string; scope: SQL | undefined; where: SQL | undefined }
+  | { timeZone: string; none: true };
+
+/** The diary the actor may see (`scope`) and, within it, the rows the filters match (`where`). */
+async function scoped(tx: Tx, actor: MemberActor, filters: BookingFilters): Promise<Scoped> {
+  const tenant = await loadTenant(tx, actor.tenantId);
+  const visible = await visibleStaffIds(tx, actor);
+  if (visible && !visible.length) return { timeZone: tenant.timeZone, none: true };
+  const scope = and(
+    eq(bookings.tenantId, actor.tenantId),
+    visible ? inArray(bookings.staffId, visible) : undefined,
+  );
+  const where = and(
+    scope,
+    filters.from
+      ? gte(bookings.startAt, new Date(localToInstant(tenant.timeZone, filters.from, 0)))
+      : undefined,
+    filters.to
+      ? lt(bookings.startAt, new Date(localToInstant(tenant.timeZone, addDays(filters.to, 1), 0)))
+      : undefined,
+    filters.status ? eq(bookings.status, filters.status) : undefined,
+    filters.staffId ? eq(bookings.staffId, filters.staffId) : undefined,
+    filters.serviceId ? eq(bookings.serviceId, filters.serviceId) : undefined,
+    customerSearch(filters.customer),
+  );
+  return { timeZone: tenant.timeZone, scope, where };
+}
+
+/** Bookings with their staff member's and customer's names. */
+function joined(tx: Tx) {
+  return tx
+    .select({
+      id: bookings.id,
+      startAt: bookings.startAt,
+      endAt: bookings.endAt,
+      status: bookings.status,
+      serviceName: bookings.serviceName,
+      staffId: bookings.staffId,
+      staffName: staffMembers.displayName,
+      customerId: bookings.customerId,
+      customerName: customers.name,
+      customerEmail: customers.email,
+      customerPhone: customers.phone,
+      priceCents: bookings.priceCents,
+      currency: bookings.currency,
+      source: bookings.source,
+      notes: bookings.notes,
+      holdExpiresAt: bookings.holdExpiresAt,
+      cancelReason: bookings.cancelReason,
+      createdAt: bookings.createdAt,
+    })
+    .from(bookings)
+    .innerJoin(
+      staffMembers,
+      and(eq(staffMembers.tenantId, bookings.tenantId), eq(staffMembers.id, bookings.staffId)),
+    )
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)),
+    );
+}
+
 async function query(
   actor: MemberActor,
   raw: unknown,
@@ -63,54 +127,8 @@ async function query(
 ): Promise<{ rows: BookingListRow[]; total: number; timeZone: string }> {
   const filters = parseFields(BookingFilters, raw);
   return withTenant(actor, async (tx) => {
-    const tenant = await loadTenant(tx, actor.tenantId);
-    const visible = await visibleStaffIds(tx, actor);
-    if (visible && !visible.length) return { rows: [], total: 0, timeZone: tenant.timeZone };
-    const where = and(
-      eq(bookings.tenantId, actor.tenantId),
-      visible ? inArray(bookings.staffId, visible) : undefined,
-      filters.from
-        ? gte(bookings.startAt, new Date(localToInstant(tenant.timeZone, filters.from, 0)))
-        : undefined,
-      filters.to
-        ? lt(bookings.startAt, new Date(localToInstant(tenant.timeZone, addDays(filters.to, 1), 0)))
-        : undefined,
-      filters.status ? eq(bookings.status, filters.status) : undefined,
-      filters.staffId ? eq(bookings.staffId, filters.staffId) : undefined,
-      filters.serviceId ? eq(bookings.serviceId, filters.serviceId) : undefined,
-      customerSearch(filters.customer),
-    );
-    const joined = () =>
-      tx
-        .select({
-          id: bookings.id,
-          startAt: bookings.startAt,
-          endAt: bookings.endAt,
-          status: bookings.status,
-          serviceName: bookings.serviceName,
-          staffId: bookings.staffId,
-          staffName: staffMembers.displayName,
-          customerId: bookings.customerId,
-          customerName: customers.name,
-          customerEmail: customers.email,
-          customerPhone: customers.phone,
-          priceCents: bookings.priceCents,
-          currency: bookings.currency,
-          source: bookings.source,
-          notes: bookings.notes,
-          holdExpiresAt: bookings.holdExpiresAt,
-          cancelReason: bookings.cancelReason,
-          createdAt: bookings.createdAt,
-        })
-        .from(bookings)
-        .innerJoin(
-          staffMembers,
-          and(eq(staffMembers.tenantId, bookings.tenantId), eq(staffMembers.id, bookings.staffId)),
-        )
-        .innerJoin(
-          customers,
-          and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)),
-        );
+    const s = await scoped(tx, actor, filters);
+    if ("none" in s) return { rows: [], total: 0, timeZone: s.timeZone };
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(bookings)
@@ -118,15 +136,42 @@ async function query(
         customers,
         and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)),
       )
-      .where(where);
+      .where(s.where);
     // Upcoming-first lists read naturally when a start date is chosen; otherwise newest first.
     const order = filters.from ? asc(bookings.startAt) : desc(bookings.startAt);
-    const rows = await joined()
-      .where(where)
+    const rows = await joined(tx)
+      .where(s.where)
       .orderBy(order, asc(bookings.id))
       .limit(window.limit)
       .offset(window.offset);
-    return { rows, total: count?.n ?? 0, timeZone: tenant.timeZone };
+    return { rows, total: count?.n ?? 0, timeZone: s.timeZone };
+  });
+}
+
+/** The API's cursor pages over the same filters: newest created first, stable while bookings are added. */
+export async function listBookingsPage(
+  actor: MemberActor,
+  raw: unknown,
+  page: PageParams,
+): Promise<ListPage<BookingListRow> & { timeZone: string }> {
+  const filters = parseFields(BookingFilters, raw);
+  return withTenant(actor, async (tx) => {
+    const s = await scoped(tx, actor, filters);
+    if ("none" in s) return { object: "list", data: [], hasMore: false, timeZone: s.timeZone };
+    const keyset = {
+      table: bookings,
+      createdAt: bookings.createdAt,
+      id: bookings.id,
+      scope: s.scope,
+      where: s.where,
+    };
+    const result = await keysetPage(tx, keyset, page, (where, orderBy, limit) =>
+      joined(tx)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+    );
+    return { ...result, timeZone: s.timeZone };
   });
 }
 

@@ -26,9 +26,9 @@ export function requireTeam(actor: MemberActor): void {
   if (actor.role === "customer") throw new Forbidden("This is for the practice's team.");
 }
 
-/** The label stored in a booking's history for what this member did. */
+/** The label stored in a booking's history for what this member (or API key) did. */
 export function actorLabel(actor: MemberActor): string {
-  return `staff:${actor.userId}`;
+  return actor.apiKey ? `api_key:${actor.apiKey.id}` : `staff:${actor.userId}`;
 }
 
 /**

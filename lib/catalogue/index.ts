@@ -7,6 +7,7 @@
 export * from "./access";
 export * from "./customers";
 export * from "./load";
+export * from "./pages";
 export * from "./places";
 export * from "./schedules";
 export * from "./services";

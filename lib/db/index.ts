@@ -19,9 +19,19 @@ export {
   typedTables,
 } from "./schema";
 
-/** Who a request acts as. Claims are built from this on the server, never from client input. */
+/**
+ * An API key acting as its practice (lib/api-keys): scopes decide what lib allows; in SQL the claims
+ * carry the key's id, and RLS re-checks on every statement that the key is still live.
+ */
+export type ApiKeyGrant = { id: string; scopes: readonly string[] };
+
+/**
+ * Who a request acts as. Claims are built from this on the server, never from client input. A member
+ * with `apiKey` is a key: its `userId` is the key's id (no user row) and its role is "manager", the
+ * reach RLS gives a key; lib narrows it to the scopes.
+ */
 export type Actor =
-  | { kind: "member"; userId: string; tenantId: string; role: TenantRole }
+  | { kind: "member"; userId: string; tenantId: string; role: TenantRole; apiKey?: ApiKeyGrant }
   | { kind: "user"; userId: string }
   | { kind: "customer"; tenantId: string; customerId: string }
   | { kind: "anon" };
@@ -125,6 +135,18 @@ async function runScoped<T>(
 export function claimsFor(actor: Actor): { role: string; claims: Record<string, unknown> } {
   switch (actor.kind) {
     case "member":
+      if (actor.apiKey) {
+        // No `sub`: auth.uid() is null, so only a live key's tenant passes the membership helpers.
+        return {
+          role: "authenticated",
+          claims: {
+            role: "authenticated",
+            aud: "authenticated",
+            tenant_id: actor.tenantId,
+            api_key_id: actor.apiKey.id,
+          },
+        };
+      }
       return {
         role: "authenticated",
         claims: {

@@ -22,6 +22,8 @@ import { deliveries, outbox, sentMail } from "./outbox-tables";
 
 export * from "./outbox-tables";
 
+import { apiKeys } from "./api-tables";
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (v) => Buffer.from(v),
@@ -434,6 +436,7 @@ export const platformAuditLog = pgTable("platform_audit_log", {
   createdAt: instant("created_at").notNull().defaultNow(),
 });
 
+export { apiKeys } from "./api-tables";
 export * from "./notification-tables";
 
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
@@ -472,4 +475,5 @@ export const typedTables = {
   outbox,
   deliveries,
   sent_mail: sentMail,
+  api_keys: apiKeys,
 };

@@ -3,6 +3,7 @@ export * from "./actor";
 export * from "./body";
 export * from "./csp";
 export * from "./idempotency";
+export * from "./once";
 export * from "./problem";
 export * from "./request";
 export * from "./route";

@@ -17,6 +17,9 @@ export type RouteContext<P> = {
   json: <S extends z.ZodType>(schema: S) => Promise<z.infer<S>>;
 };
 
+/** API answers are per caller and may carry personal data: no shared cache keeps them, errors included. */
+const NO_STORE = "private, no-store";
+
 type Handler<P> = (ctx: RouteContext<P>) => Promise<Response>;
 
 /**
@@ -49,9 +52,11 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
         json: async (schema) => schema.parse(await readJson(request)),
       });
       response.headers.set("x-request-id", id);
+      response.headers.set("cache-control", NO_STORE);
       return response;
     } catch (error) {
       const response = problemResponse(error, id);
+      response.headers.set("cache-control", NO_STORE);
       if (response.status >= 500) logger.error({ err: error, requestId: id }, "unhandled route error");
       return response;
     }

@@ -3,7 +3,7 @@
  * time zone, a page at a time (keyset on the id, so later entries never shift a page). Runs as the
  * member: RLS lets owners and managers read, matching the "view settings" column of the matrix.
  */
-import { and, desc, eq, gte, like, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, like, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { assertCan } from "@/lib/auth";
@@ -31,6 +31,8 @@ export const AuditQuery = z
     from: z.preprocess(blank, LocalDate.optional()),
     to: z.preprocess(blank, LocalDate.optional()),
     before: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    /** The API's `ending_before`: the entries just newer than this id. */
+    after: z.preprocess(blank, z.coerce.number().int().positive().optional()),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "End before the start" });
 export type AuditQuery = z.infer<typeof AuditQuery>;
@@ -48,7 +50,7 @@ export type AuditLogRow = {
   ip: string | null;
 };
 
-export type AuditPage = { entries: AuditLogRow[]; nextBefore: number | null };
+export type AuditPage = { entries: AuditLogRow[]; nextBefore: number | null; hasMore: boolean };
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -76,6 +78,7 @@ export async function queryAudit(
       query.from ? gte(auditLog.createdAt, startOf(query.from).toJSDate()) : undefined,
       query.to ? lt(auditLog.createdAt, startOf(query.to).plus({ days: 1 }).toJSDate()) : undefined,
       query.before ? lt(auditLog.id, query.before) : undefined,
+      query.after ? gt(auditLog.id, query.after) : undefined,
     ];
     const rows = await tx
       .select({
@@ -92,10 +95,12 @@ export async function queryAudit(
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .where(and(...conditions))
-      .orderBy(desc(auditLog.id))
+      .orderBy(query.after ? asc(auditLog.id) : desc(auditLog.id))
       .limit(pageSize + 1);
+    const hasMore = rows.length > pageSize;
     const entries = rows.slice(0, pageSize);
-    return { entries, nextBefore: rows.length > pageSize ? (entries.at(-1)?.id ?? null) : null };
+    if (query.after) entries.reverse();
+    return { entries, nextBefore: hasMore && !query.after ? (entries.at(-1)?.id ?? null) : null, hasMore };
   });
 }
 

@@ -136,6 +136,15 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
   deliveries: (tx, t, _u, s) =>
     tx.insert(tables.deliveries).values({ tenantId: t, eventId: s.eventId, handler: "stolen" }),
   sent_mail: (tx, t) => tx.insert(tables.sentMail).values({ tenantId: t, dedupeKey: "k", messageId: "m" }),
+  api_keys: (tx, t, userId) =>
+    tx.insert(tables.apiKeys).values({
+      tenantId: t,
+      name: "Stolen key",
+      prefix: "boka_live_xxxxxx",
+      secretHash: Buffer.alloc(32, 7),
+      scopes: ["bookings:read"],
+      createdBy: userId,
+    }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),
@@ -269,6 +278,7 @@ describe("cross-tenant isolation", () => {
       "service_staff",
       "invitations",
       "outbox",
+      "api_keys",
     ]) {
       const insert = INSERT_FOR_TENANT[table];
       const own = await asA((tx) => insert?.(tx, a.tenantId, a.owner.userId, aSchedule) ?? Promise.resolve());

@@ -62,7 +62,7 @@ describe("written out by hand", () => {
     expect(await problem(peek)).toEqual(await problem(none));
 
     const list = async (who: "staff" | "manager") =>
-      ((await (await w.as[who].call(bookings, "/api/v1/bookings")).json()).bookings as { id: string }[]).map(
+      ((await (await w.as[who].call(bookings, "/api/v1/bookings")).json()).data as { id: string }[]).map(
         (b) => b.id,
       );
     expect(await list("staff")).toContain(own.id);
@@ -162,7 +162,7 @@ describe("sessions and origins", () => {
     expect(res.status).toBe(403);
     expect((await res.json()).detail).toBe("Cross-site request refused.");
     const found = await w.as.owner.call(customers, `/api/v1/customers?query=${encodeURIComponent(address)}`);
-    expect((await found.json()).total).toBe(0);
+    expect((await found.json()).data).toEqual([]);
   });
 });
 

@@ -3,6 +3,10 @@
  * matrix action it exercises. `request` builds fresh fixtures, so every role meets the same situation
  * and a refused request cannot be mistaken for a missing object.
  */
+
+import { POST as rollKey } from "@/app/api/v1/api-keys/[id]/roll/route";
+import { DELETE as revokeKey } from "@/app/api/v1/api-keys/[id]/route";
+import { POST as createKey, GET as keys } from "@/app/api/v1/api-keys/route";
 import { GET as auditLog } from "@/app/api/v1/audit/route";
 import { POST as cancel } from "@/app/api/v1/bookings/[id]/cancel/route";
 import { POST as complete } from "@/app/api/v1/bookings/[id]/complete/route";
@@ -31,6 +35,7 @@ import { POST as invite } from "@/app/api/v1/team/invitations/route";
 import { PATCH as changeRole, DELETE as removeMember } from "@/app/api/v1/team/members/[userId]/route";
 import { GET as team } from "@/app/api/v1/team/route";
 import { POST as transfer } from "@/app/api/v1/team/transfer-ownership/route";
+import { createApiKey } from "@/lib/api-keys";
 import type { Action } from "@/lib/auth";
 import { publishBookingPage } from "@/lib/auth";
 import { createStaff as addStaffRecord } from "@/lib/catalogue";
@@ -271,4 +276,25 @@ const SETTINGS: Probe[] = [
   })),
 ];
 
-export const PROBES: Probe[] = [...BOOKINGS, ...CUSTOMERS, ...CATALOGUE, ...TEAM, ...SETTINGS];
+const aKey = async (w: World) =>
+  (await createApiKey(w.a.owner.actor, { name: unique("key"), scopes: ["bookings:read"] })).key.id;
+
+const API_KEYS: Probe[] = [
+  probe("GET /api-keys", "settings.api_keys", 200, async () => call(keys, "/api/v1/api-keys")),
+  probe("POST /api-keys", "settings.api_keys", 201, async () =>
+    call(createKey, "/api/v1/api-keys", {
+      method: "POST",
+      body: { name: unique("Sync"), scopes: ["bookings:read"] },
+    }),
+  ),
+  probe("POST /api-keys/{id}/roll", "settings.api_keys", 200, async (w) => {
+    const id = await aKey(w);
+    return call(rollKey, `/api/v1/api-keys/${id}/roll`, { method: "POST", body: {}, params: { id } });
+  }),
+  probe("DELETE /api-keys/{id}", "settings.api_keys", 200, async (w) => {
+    const id = await aKey(w);
+    return call(revokeKey, `/api/v1/api-keys/${id}`, { method: "DELETE", params: { id } });
+  }),
+];
+
+export const PROBES: Probe[] = [...BOOKINGS, ...CUSTOMERS, ...CATALOGUE, ...TEAM, ...SETTINGS, ...API_KEYS];

@@ -479,7 +479,7 @@ describe("managing a booking by its token", () => {
     const booking = await newBooking(at(40));
     const res = await get(booking.id, manage(booking.manage_token));
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.body).toEqual({
       id: booking.id,
       status: "confirmed",

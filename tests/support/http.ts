@@ -28,3 +28,27 @@ export async function signedInAs(userId: string, tenantId: string | null) {
     },
   };
 }
+
+/** An integration calling route handlers with `Authorization: Bearer <key>` (no cookie, no Origin). */
+export function withApiKey(secret: string, extraHeaders: Record<string, string> = {}) {
+  return {
+    call<P>(
+      handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+      path: string,
+      init: { method?: string; body?: unknown; params?: P; headers?: Record<string, string> } = {},
+    ): Promise<Response> {
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${secret}`,
+        ...extraHeaders,
+        ...init.headers,
+      };
+      if (init.body !== undefined) headers["content-type"] = "application/json";
+      const request = new Request(`http://localhost:3000${path}`, {
+        method: init.method ?? "GET",
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+      return handler(request, { params: Promise.resolve((init.params ?? {}) as P) });
+    },
+  };
+}

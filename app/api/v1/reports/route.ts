@@ -1,13 +1,13 @@
-import { json, memberFromSession, route } from "@/lib/http";
+import { json } from "@/lib/http";
 import { practiceReport, reportToJson } from "@/lib/reports";
+import { memberRoute } from "../_lib/member-route";
 
 /**
  * GET /api/v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD — the practice report for the signed-in member:
- * all staff for owners and managers, their own row for staff. 401 without a session, 403 for customers,
- * 422 for a bad range.
+ * all staff for owners and managers (and API keys with reports:read), their own row for staff. 401
+ * without a session, 403 for customers, 422 for a bad range.
  */
-export const GET = route(async ({ request, session }) => {
-  const actor = memberFromSession(await session());
+export const GET = memberRoute("reports:read", async ({ request, actor }) => {
   const query = new URL(request.url).searchParams;
   const report = await practiceReport(actor, {
     from: query.get("from") ?? undefined,

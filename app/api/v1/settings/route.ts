@@ -1,22 +1,17 @@
 import { bookingPageStatus } from "@/lib/auth";
 import { getTenantSettings, updateTenantSettings, viewTenantSettings } from "@/lib/tenants";
-import { TenantSettingsFields } from "@/lib/tenants/fields";
+import { SettingsPatch } from "../_lib/bodies";
 import { memberRoute, ok } from "../_lib/member-route";
 
-const SettingsPatch = TenantSettingsFields.partial().pick({ name: true, currency: true }).extend({
-  time_zone: TenantSettingsFields.shape.timeZone.optional(),
-  hold_minutes: TenantSettingsFields.shape.holdMinutes.optional(),
-});
-
 /** GET /api/v1/settings — owners and managers. */
-export const GET = memberRoute(async ({ actor }) => {
+export const GET = memberRoute("session", async ({ actor }) => {
   const settings = await viewTenantSettings(actor);
   const page = await bookingPageStatus(actor);
   return ok({ ...settings, publishedAt: page.publishedAt });
 });
 
 /** PATCH /api/v1/settings `{name?, time_zone?, currency?, hold_minutes?}` → the settings (owners); audited. */
-export const PATCH = memberRoute(async ({ actor, json, ip }) => {
+export const PATCH = memberRoute("session", async ({ actor, json, ip }) => {
   const patch = await json(SettingsPatch);
   // The whole team may read the current values (they are the practice's name and zone); lib decides the write.
   const current = await getTenantSettings(actor);

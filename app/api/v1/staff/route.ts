@@ -1,25 +1,15 @@
-import { z } from "zod";
-import { createStaff, listStaff } from "@/lib/catalogue";
-import { StaffFields } from "@/lib/catalogue/fields";
-import { memberRoute, ok } from "../_lib/member-route";
+import { createStaff, listStaffPage } from "@/lib/catalogue";
+import { NewStaffBody } from "../_lib/bodies";
+import { list, listParams, memberRoute, ok } from "../_lib/member-route";
 
-const F = StaffFields.shape;
-
-/** `user_id` links the team member who signs in as this person; `time_zone` null follows the practice. */
-const NewStaffBody = z.object({
-  display_name: F.displayName,
-  user_id: z.uuid("Choose a member of this practice").nullable().default(null),
-  time_zone: F.timeZone.nullable().default(null),
-  is_active: F.isActive.default(true),
-});
-
-/** GET /api/v1/staff — everyone who takes bookings, with the linked member's email. */
-export const GET = memberRoute(async ({ actor }) => {
-  return ok({ staff: await listStaff(actor) });
+/** GET /api/v1/staff?limit&starting_after&ending_before — everyone who takes bookings, with the linked member's email. */
+export const GET = memberRoute("catalogue:read", async ({ actor, request }) => {
+  const page = await listStaffPage(actor, listParams(request));
+  return list(page, (row) => ({ object: "staff_member", ...row }));
 });
 
 /** POST /api/v1/staff → 201 `{id}`. */
-export const POST = memberRoute(async ({ actor, json }) => {
+export const POST = memberRoute("catalogue:write", async ({ actor, json }) => {
   const body = await json(NewStaffBody);
   const created = await createStaff(actor, {
     displayName: body.display_name,

@@ -8,7 +8,7 @@ import { bookingJson } from "./booking-json";
  * status does not allow is a 409.
  */
 export function statusRoute(action: StatusFields["action"]) {
-  return memberRoute<{ id: string }>(async ({ actor, params }) => {
+  return memberRoute<{ id: string }>("bookings:write", async ({ actor, params }) => {
     const bookingId = pathId(params.id, "Booking");
     return ok(bookingJson(await changeBookingStatus(actor, { bookingId, action })));
   });

@@ -4,7 +4,7 @@ import { memberRoute, noContent, pathId } from "../../_lib/member-route";
 import { ServicePatch, toFields } from "../_lib/service-body";
 
 /** PATCH /api/v1/services/{id} → 204; `is_active: false` takes it off the booking page. */
-export const PATCH = memberRoute<{ id: string }>(async ({ actor, params, json }) => {
+export const PATCH = memberRoute<{ id: string }>("catalogue:write", async ({ actor, params, json }) => {
   const id = pathId(params.id, "Service");
   const patch = await json(ServicePatch);
   const { values } = await getServiceForm(actor, id);
