@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseKeyring } from "@/lib/crypto";
+import { parseKeyring } from "@/lib/crypto/encryption";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -28,7 +28,7 @@ const ConfigSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // `<keyId>:<base64 of 32 bytes>`, comma-separated, current key first (see lib/crypto/encryption.ts).
-  // Unset: a key is generated once into .data/encryption.key (lib/auth/keyring.ts).
+  // Unset: a key is generated once into .data/encryption.key (lib/crypto/keyring.ts).
   ENCRYPTION_KEY: z
     .string()
     .superRefine((value, ctx) => {
@@ -72,6 +72,18 @@ const ConfigSchema = z.object({
       'must be an address such as "Boka <no-reply@example.com>"',
     )
     .default("Boka <no-reply@boka.local>"),
+  // SMS through Twilio when all three are set; otherwise texts go to the dev SMS log (not in production).
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must look like AC followed by 32 hex digits")
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be the account's auth token").optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +447700900123")
+    .optional(),
+  // Where the Twilio SDK sends API calls; tests point it at a local server speaking the Messages API.
+  TWILIO_API_BASE_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -12,10 +12,12 @@ export const DASHBOARD_NAV: { label: string; href?: string }[] = [
   { label: "Payments" },
   { label: "Team", href: "/dashboard/team" },
   { label: "Settings", href: "/dashboard/settings" },
+  { label: "Notifications", href: "/dashboard/settings/notifications" },
   { label: "API keys", href: "/dashboard/settings/api-keys" },
   { label: "API reference", href: "/docs/api" },
   { label: "Security", href: "/dashboard/security" },
   { label: "Audit log", href: "/dashboard/audit" },
   { label: "Jobs", href: "/dashboard/jobs" },
   { label: "Account", href: "/dashboard/account" },
+  { label: "Alerts", href: "/dashboard/account/alerts" },
 ];

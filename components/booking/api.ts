@@ -30,6 +30,8 @@ export type NewBooking = {
   staff_id?: string;
   customer: { name: string; email: string; phone?: string };
   notes?: string;
+  /** The customer's zone, so their emails state times as they live them. */
+  time_zone?: string;
 };
 export type FieldError = { field: string; message: string };
 export type Problem = {

@@ -45,6 +45,7 @@ export function BookingWizard({ slug, practiceZone, services, staffNames, initia
       start: state.slot.start,
       ...(state.staff?.id ? { staff_id: state.staff.id } : {}),
       ...customerPayload(values),
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     };
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { body: json, key: newIdempotencyKey() };

@@ -33,6 +33,11 @@ const STATUS_LABEL: Record<BookingStatus, string> = {
   expired: "Expired",
 };
 
+/** The booking's calendar file (same UID as its emails' invites), authorised by the manage token. */
+function calendarHref(slug: string, id: string, token: string): string {
+  return `/${encodeURIComponent(slug)}/manage/${encodeURIComponent(id)}/calendar?token=${encodeURIComponent(token)}`;
+}
+
 /** The customer's view of one booking, authorized by the token in the link's query string. */
 export function ManageBooking({
   slug,
@@ -156,6 +161,21 @@ export function ManageBooking({
         currency={booking.currency}
       />
 
+      {booking.status !== "cancelled" && booking.status !== "expired" && (
+        <p className="flex flex-wrap gap-3 text-sm">
+          <span>Add to calendar:</span>
+          <a className="underline" href={calendarHref(slug, booking.id, token)} download="booking.ics">
+            Download .ics
+          </a>
+          <a
+            className="underline"
+            href={`${calendarHref(slug, booking.id, token)}&to=google`}
+            rel="noreferrer"
+          >
+            Google Calendar
+          </a>
+        </p>
+      )}
       {changeable && mode === "view" && (
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" onClick={() => setMode("reschedule")}>

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { recordAuditForUser } from "@/lib/audit";
 import { isUniqueViolation, type Tx, tables, withSystem } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { createLimiter, enforce } from "@/lib/rate-limit";
 import { Email } from "@/lib/tenants/fields";
 import { hashPassword, NewPassword, verifyPassword } from "./password/hashing";

@@ -1,6 +1,5 @@
 /** Enhanced auth: passwords, sessions and devices, MFA, throttling, one-time tokens, the permission matrix. */
 export * from "./account";
-export * from "./keyring";
 export * from "./login";
 export * from "./mfa/backup-codes";
 export * from "./mfa/challenge";

@@ -6,7 +6,7 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { recordAudit, recordAuditForUser } from "@/lib/audit";
 import { type Actor, pgError, tables, withSystem, withTenant } from "@/lib/db";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { logger } from "@/lib/observability";
 import { assertCan } from "./permissions";
 import { consumeToken, INVALID_LINK, issueToken, throttleMail, throttleTokenUse, tokenLink } from "./tokens";

@@ -2,15 +2,19 @@
  * The composition root of background work: every domain's event handlers, the outbox worker and
  * housekeeping. lib/events imports no domain; domains register their handlers here, once per process.
  */
-import { registerBookingHandlers } from "@/lib/bookings";
+
+import { registerBookingHandlers, registerConfirmationWindowHandler } from "@/lib/bookings";
 import { config } from "@/lib/config";
 import { startWorker, type Worker } from "@/lib/events";
 import { startHousekeeping } from "@/lib/maintenance";
+import { registerNotificationHandlers } from "@/lib/notifications";
 import { logger } from "@/lib/observability";
 
 /** Every domain's event handlers (each domain adds its register…Handlers() call here). */
 export function registerAllHandlers(): void {
   registerBookingHandlers();
+  registerConfirmationWindowHandler();
+  registerNotificationHandlers();
 }
 
 const globalForBackground = globalThis as unknown as { bokaBackground?: { stop: () => Promise<void> } };

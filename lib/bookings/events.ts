@@ -5,6 +5,7 @@
  */
 import type { Tx, tables } from "@/lib/db";
 import { enqueue } from "@/lib/events";
+import { planScheduledMessages } from "./reminders";
 
 export const BOOKING_EVENT_TYPES = [
   "booking.created",
@@ -73,4 +74,6 @@ export async function emitBookingEvent(
       sequence: after.sequence,
     },
   });
+  // Reminders, the thank-you and a request's confirmation deadline follow the booking, same transaction.
+  await planScheduledMessages(tx, after);
 }

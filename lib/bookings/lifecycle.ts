@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { emitCustomerEvent, findService, type TenantRecord } from "@/lib/catalogue";
 import { ACTIVE_STATUSES, type Tx, tables } from "@/lib/db";
@@ -8,6 +8,7 @@ import { amountDueOnline } from "@/lib/payments";
 import { MINUTE } from "@/lib/scheduling";
 import { SlotUnavailable } from "./errors";
 import { nextSequence, recordEvent } from "./history";
+import { deriveManageToken, hashManageToken } from "./manage-token";
 import {
   type CancellationOutcome,
   cancellationUnderPolicy,
@@ -24,10 +25,6 @@ export type BookingRecord = typeof bookings.$inferSelect;
 export type GuestDetails = { name: string; email: string; phone?: string | null };
 /** Who did it, as recorded in the booking's history: "customer", "staff:<userId>", "system". */
 export type ActorLabel = string;
-
-export function hashManageToken(token: string): Buffer {
-  return createHash("sha256").update(token).digest();
-}
 
 /** Finds the practice's customer by email or creates one; never overwrites stored details. */
 export async function customerForGuest(tx: Tx, tenantId: string, guest: GuestDetails): Promise<string> {
@@ -53,8 +50,10 @@ export type NewBooking = {
   staffId?: string | null;
   customerId: string;
   notes?: string;
+  /** The zone the customer booked from, for their messages. */
+  customerTimeZone?: string | null;
   source: "public" | "dashboard" | "api";
-  /** Public bookings of services that need confirmation hold their slot for the practice's hold time. */
+  /** Public bookings of services that need confirmation hold their slot for the confirmation window. */
   holdForConfirmation: boolean;
   createdBy?: string | null;
   publicOnly: boolean;
@@ -80,9 +79,10 @@ export async function createBooking(
   await expireStaleHolds(tx, tenant.id, candidates, Object.values(slot.resourceIds ?? {}), from, to);
 
   const cancellationPolicy = await snapshotFor(tx, tenant.id, service);
-  const manageToken = randomBytes(24).toString("base64url");
   const bookingId = randomUUID();
+  const manageToken = deriveManageToken(bookingId);
   const pending = input.holdForConfirmation && service.requiresConfirmation;
+  const confirmBy = pending ? new Date(now.getTime() + tenant.confirmationWindowMinutes * MINUTE) : null;
   const booking = await claim(
     tx,
     tenant.id,
@@ -114,12 +114,15 @@ export async function createBooking(
           blockedFrom: from,
           blockedUntil: to,
           sessionKey,
-          holdExpiresAt: pending ? new Date(now.getTime() + tenant.holdMinutes * MINUTE) : null,
+          // Staff have the practice's confirmation window to answer; the slot is held exactly that long.
+          holdExpiresAt: confirmBy,
+          confirmBy,
           manageTokenHash: hashManageToken(manageToken),
           cancellationPolicy,
           paymentRule: service.paymentRule,
           amountDueCents: amountDueOnline(service),
           notes: input.notes ?? "",
+          customerTimeZone: input.customerTimeZone ?? null,
           source: input.source,
           createdBy: input.createdBy ?? null,
         })

@@ -70,6 +70,7 @@ export async function loadTenant(tx: Tx, tenantId: string): Promise<TenantRecord
       timeZone: tables.tenants.timeZone,
       currency: tables.tenants.currency,
       holdMinutes: tables.tenants.holdMinutes,
+      confirmationWindowMinutes: tables.tenants.confirmationWindowMinutes,
     })
     .from(tables.tenants)
     .where(eq(tables.tenants.id, tenantId));

@@ -11,6 +11,8 @@ export type TenantRecord = {
   timeZone: string;
   currency: string;
   holdMinutes: number;
+  /** How long a request for a service that needs confirmation holds its slot awaiting staff. */
+  confirmationWindowMinutes: number;
 };
 
 /** The tenant as anonymous visitors see it; explicit columns because `anon` has column grants only. */
@@ -23,6 +25,7 @@ export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantReco
       timeZone: tenants.timeZone,
       currency: tenants.currency,
       holdMinutes: tenants.holdMinutes,
+      confirmationWindowMinutes: tenants.confirmationWindowMinutes,
     })
     .from(tenants)
     .where(and(eq(tenants.slug, slug), eq(tenants.status, "active")));

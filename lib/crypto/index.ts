@@ -1,2 +1,3 @@
 /** Envelope encryption with the keyring. */
 export * from "./encryption";
+export * from "./keyring";

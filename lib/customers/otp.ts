@@ -11,7 +11,7 @@ import type { TenantRecord } from "@/lib/catalogue";
 import { config } from "@/lib/config";
 import { tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { logger } from "@/lib/observability";
 import { createLimiter, enforce, type LimiterOptions } from "@/lib/rate-limit";
 import { CODE_LENGTH, SignInCodeFields, SignInEmailFields } from "./fields";

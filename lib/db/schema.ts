@@ -22,6 +22,8 @@ import { deliveries, outbox, sentMail } from "./outbox-tables";
 
 export * from "./outbox-tables";
 
+import * as notifications from "./notification-tables";
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (v) => Buffer.from(v),
@@ -44,6 +46,12 @@ export const tenants = pgTable("tenants", {
     .notNull()
     .default("active"),
   holdMinutes: integer("hold_minutes").notNull().default(10),
+  address: text("address").notNull().default(""),
+  customerNote: text("customer_note").notNull().default(""),
+  reminderOffsetsMinutes: integer("reminder_offsets_minutes").array().notNull().default(sql`'{1440,120}'`),
+  smsReminders: boolean("sms_reminders").notNull().default(true),
+  thankYouEnabled: boolean("thank_you_enabled").notNull().default(false),
+  confirmationWindowMinutes: integer("confirmation_window_minutes").notNull().default(1440),
   publishedAt: instant("published_at"),
   mfaRequiredRoles: text("mfa_required_roles", { enum: ["owner", "manager", "staff"] })
     .array()
@@ -283,6 +291,8 @@ export const bookings = pgTable(
     blockedUntil: instant("blocked_until").notNull(),
     sessionKey: text("session_key").notNull(),
     holdExpiresAt: instant("hold_expires_at"),
+    confirmBy: instant("confirm_by"),
+    customerTimeZone: text("customer_time_zone"),
     manageTokenHash: bytea("manage_token_hash").notNull(),
     notes: text("notes").notNull().default(""),
     source: text("source", { enum: ["public", "dashboard", "api", "import"] })
@@ -483,6 +493,7 @@ export const payments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
+export * from "./notification-tables";
 
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {
@@ -517,4 +528,9 @@ export const typedTables = {
   deliveries,
   sent_mail: sentMail,
   payments,
+  message_templates: notifications.messageTemplates,
+  member_alert_preferences: notifications.memberAlertPreferences,
+  notification_sends: notifications.notificationSends,
+  email_unsubscribes: notifications.emailUnsubscribes,
+  sms_opt_outs: notifications.smsOptOuts,
 };

@@ -1,7 +1,7 @@
 import type Redis from "ioredis";
 import { redisClient } from "@/lib/cache";
 import { pingDatabase } from "@/lib/db";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 
 type Result = "ok" | string;
 export type Readiness = {

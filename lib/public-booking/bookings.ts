@@ -99,6 +99,7 @@ export function createPublicBooking(
           staffId: body.staff_id ?? null,
           customerId,
           ...(body.notes ? { notes: body.notes } : {}),
+          customerTimeZone: body.time_zone ?? null,
           source: "public",
           holdForConfirmation: true,
           publicOnly: true,
@@ -158,6 +159,7 @@ async function managed(
         timeZone: tenants.timeZone,
         currency: tenants.currency,
         holdMinutes: tenants.holdMinutes,
+        confirmationWindowMinutes: tenants.confirmationWindowMinutes,
       },
     })
     .from(bookings)

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { Instant, LocalDate } from "@/lib/dates/fields";
 import { NotFound } from "@/lib/errors";
+import { PhoneNumber } from "@/lib/notifications/fields";
 import { DAY } from "@/lib/scheduling";
 import { Email, PersonName, TimeZone } from "@/lib/tenants/fields";
 
@@ -71,14 +72,10 @@ export const CreateBookingBody = z.object({
   customer: z.object({
     name: PersonName,
     email: Email,
-    phone: z
-      .string()
-      .trim()
-      .max(40, "Use at most 40 characters")
-      .nullish()
-      .transform((p) => p || null),
+    phone: PhoneNumber.nullish().transform((p) => p || null),
   }),
   notes: z.string().trim().max(2000, "Use at most 2000 characters").optional(),
+  time_zone: TimeZone.optional(),
 });
 export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
 

@@ -108,6 +108,21 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
   dev_mailbox: (tx, tenantId) =>
     tx.execute(sql`insert into public.dev_mailbox (to_address, subject, text_body, tag, tenant_id)
                    values ('x@example.test', 's', 't', 'test', ${tenantId})`),
+  dev_sms: (tx, tenantId) =>
+    tx.execute(sql`insert into public.dev_sms (to_phone, body, tag, tenant_id)
+                   values ('+447700900123', 'b', 'test', ${tenantId})`),
+  message_templates: (tx, t) =>
+    tx.insert(tables.messageTemplates).values({ tenantId: t, kind: "booking_confirmed", intro: "x" }),
+  member_alert_preferences: (tx, t, u) =>
+    tx
+      .insert(tables.memberAlertPreferences)
+      .values({ tenantId: t, userId: u, kind: "new_booking", email: false }),
+  notification_sends: (tx, t) =>
+    tx
+      .insert(tables.notificationSends)
+      .values({ tenantId: t, deliveryKey: "d", channel: "email", recipient: "x@example.test", kind: "x" }),
+  email_unsubscribes: (tx, t) =>
+    tx.insert(tables.emailUnsubscribes).values({ tenantId: t, email: "x@example.test" }),
   invitations: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.invitations (tenant_id, email, role, token_hash, invited_by, expires_at)
                    values (${tenantId}, 'stolen@example.test', 'staff', sha256(gen_random_uuid()::text::bytea),
@@ -127,6 +142,11 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
       tokenHash: Buffer.alloc(32),
       expiresAt: new Date("2030-01-01T00:00:00Z"),
     }),
+  outbox: (tx, t) =>
+    tx.insert(tables.outbox).values({ tenantId: t, type: "test.stolen", payload: {}, dedupeKey: "stolen" }),
+  deliveries: (tx, t, _u, s) =>
+    tx.insert(tables.deliveries).values({ tenantId: t, eventId: s.eventId, handler: "stolen" }),
+  sent_mail: (tx, t) => tx.insert(tables.sentMail).values({ tenantId: t, dedupeKey: "k", messageId: "m" }),
   api_keys: (tx, t, userId) =>
     tx.insert(tables.apiKeys).values({
       tenantId: t,
@@ -136,11 +156,6 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
       scopes: ["bookings:read"],
       createdBy: userId,
     }),
-  outbox: (tx, t) =>
-    tx.insert(tables.outbox).values({ tenantId: t, type: "test.stolen", payload: {}, dedupeKey: "stolen" }),
-  deliveries: (tx, t, _u, s) =>
-    tx.insert(tables.deliveries).values({ tenantId: t, eventId: s.eventId, handler: "stolen" }),
-  sent_mail: (tx, t) => tx.insert(tables.sentMail).values({ tenantId: t, dedupeKey: "k", messageId: "m" }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),

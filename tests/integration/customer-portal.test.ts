@@ -19,7 +19,7 @@ import {
 } from "@/lib/customers";
 import { closeDatabase, type Tx, tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, NotFound, TooManyRequests, ValidationFailed } from "@/lib/errors";
-import { listDevMailbox } from "@/lib/notifications";
+import { listDevMailbox } from "@/lib/mail";
 import { createPractice, unique } from "../support/factory";
 import { createSchedule, type TestSchedule } from "../support/schedule";
 

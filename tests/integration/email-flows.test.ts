@@ -21,7 +21,7 @@ import {
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
 import { NotFound, TooManyRequests, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { logger } from "@/lib/observability";
 import { acceptInvitation, describeInvitation, inviteMember } from "@/lib/tenants";
 import { createPractice, TEST_PASSWORD, unique } from "../support/factory";

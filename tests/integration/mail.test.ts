@@ -4,7 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, withTenant } from "@/lib/db";
-import { listDevMailbox, mailer, smtpMailer } from "@/lib/notifications";
+import { listDevMailbox, mailer, smtpMailer } from "@/lib/mail";
 import { logger } from "@/lib/observability";
 import { createPractice, unique } from "../support/factory";
 

@@ -5,7 +5,6 @@ import {
   completeMfaChallenge,
   confirmMfaEnrolment,
   disableMfa,
-  encryptionKeyring,
   generateTotpCode,
   getMfaPolicy,
   getMfaStatus,
@@ -19,10 +18,10 @@ import {
   startMfaEnrolment,
   WRONG_CODE,
 } from "@/lib/auth";
-import { decryptSecret } from "@/lib/crypto";
+import { decryptSecret, encryptionKeyring } from "@/lib/crypto";
 import { closeDatabase, pgError, withSystem, withTenant } from "@/lib/db";
 import { Conflict, Forbidden, Unauthenticated, ValidationFailed } from "@/lib/errors";
-import { listDevMailbox } from "@/lib/notifications";
+import { listDevMailbox } from "@/lib/mail";
 import { addMember, createPractice, TEST_PASSWORD } from "../support/factory";
 
 afterAll(closeDatabase);

@@ -56,7 +56,11 @@ function at(hours: number, minutes = 0): Date {
 }
 const iso = (d: Date) => d.toISOString().replace(".000Z", "Z");
 
-const guest = (email = `${unique("guest")}@example.test`) => ({ name: "Gail Guest", email, phone: "0123" });
+const guest = (email = `${unique("guest")}@example.test`) => ({
+  name: "Gail Guest",
+  email,
+  phone: "+44 20 7946 0123",
+});
 
 /** A string body is sent as is (malformed JSON); anything else as JSON. */
 function book(practice: TestPractice, body: unknown, headers: Record<string, string> = {}) {

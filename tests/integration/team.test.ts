@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, resolveSession } from "@/lib/auth";
 import { closeDatabase, tables, withSystem, withTenant } from "@/lib/db";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
-import { listDevMailbox } from "@/lib/notifications";
+import { listDevMailbox } from "@/lib/mail";
 import {
   acceptInvitation,
   changeMemberRole,

@@ -19,7 +19,7 @@ import {
 import { closeDatabase, connection, withSystem } from "@/lib/db";
 import { TooManyRequests, ValidationFailed } from "@/lib/errors";
 import { problemResponse } from "@/lib/http";
-import { listDevMailbox } from "@/lib/notifications";
+import { listDevMailbox } from "@/lib/mail";
 import { createPractice, TEST_PASSWORD } from "../support/factory";
 
 // Open (and, embedded, migrate) the database in a hook, whose timeout allows a cold start.

@@ -1,10 +1,10 @@
 import { registerHandler } from "@/lib/events";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 
 export const TEST_MAIL_TYPE = "test.mail_once";
 
 /**
- * A handler that mails `payload.to` through lib/notifications with the delivery key as dedupe key. With
+ * A handler that mails `payload.to` through lib/mail with the delivery key as dedupe key. With
  * `crashAfterSend` the process dies right after the send, before the worker can record the delivery:
  * the worst moment for a crash.
  */

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { config } from "@/lib/config";
-import { listDevMailbox } from "@/lib/notifications";
+import { listDevMailbox } from "@/lib/mail";
+import { listDevSms } from "@/lib/notifications";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 
@@ -21,7 +22,10 @@ export default async function DevMailboxPage({
   const cfg = config();
   if (cfg.NODE_ENV === "production" || cfg.SMTP_URL) notFound();
   const { to } = Search.parse(await searchParams);
-  const messages = await listDevMailbox({ to: to || undefined, limit: 50 });
+  const [messages, texts] = await Promise.all([
+    listDevMailbox({ to: to || undefined, limit: 50 }),
+    listDevSms(50),
+  ]);
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 p-6">
       <Card>
@@ -64,12 +68,56 @@ export default async function DevMailboxPage({
                         <span className="font-medium">{m.subject}</span>
                         <Badge variant="outline">{m.tag}</Badge>
                         <pre className="max-w-xl text-xs whitespace-pre-wrap">{m.text}</pre>
+                        {m.attachments.map((a) => (
+                          <details key={a.filename} className="text-xs">
+                            <summary>
+                              Attachment: <span className="font-mono">{a.filename}</span> ({a.contentType})
+                            </summary>
+                            <pre className="max-w-xl whitespace-pre-wrap">{a.content}</pre>
+                          </details>
+                        ))}
                       </div>
                     </TableCell>
                     <TableCell className="align-top whitespace-nowrap">
                       <time dateTime={m.createdAt.toISOString()}>
                         {m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
                       </time>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Text messages</CardTitle>
+          <CardDescription>
+            SMS the app would have sent. Set the TWILIO_* variables to send them for real.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {texts.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No texts yet.</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>To</TableHead>
+                  <TableHead>Message</TableHead>
+                  <TableHead>Sent</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {texts.map((t) => (
+                  <TableRow key={t.id}>
+                    <TableCell className="align-top font-mono">{t.to}</TableCell>
+                    <TableCell className="align-top">
+                      <Badge variant="outline">{t.tag}</Badge> <span className="text-sm">{t.body}</span>
+                    </TableCell>
+                    <TableCell className="align-top whitespace-nowrap">
+                      {t.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
                     </TableCell>
                   </TableRow>
                 ))}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit, recordAuditForUser } from "@/lib/audit";
 import { withSystem } from "@/lib/db";
 import { Unauthenticated, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { logger } from "@/lib/observability";
 import { type DeviceDetails, promoteMfaSession, resolveMfaChallenge } from "../sessions";
 import { normalizeAccount } from "../throttle/attempts";

@@ -1,12 +1,11 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAuditForUser } from "@/lib/audit";
-import { encryptSecret } from "@/lib/crypto";
+import { encryptionKeyring, encryptSecret } from "@/lib/crypto";
 import { tables, withSystem, withTenant } from "@/lib/db";
 import { Conflict, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { logger } from "@/lib/observability";
-import { encryptionKeyring } from "../keyring";
 import { verifyPassword } from "../password/hashing";
 import { qrSvg } from "../qr";
 import { throttledCheck } from "../throttle/unlock";

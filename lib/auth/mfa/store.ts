@@ -1,7 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { decryptSecret } from "@/lib/crypto";
+import { decryptSecret, encryptionKeyring } from "@/lib/crypto";
 import { type Tx, tables } from "@/lib/db";
-import { encryptionKeyring } from "../keyring";
 import {
   findMatchingBackupCode,
   generateBackupCodes,

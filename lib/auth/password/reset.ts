@@ -8,7 +8,7 @@ import { z } from "zod";
 import { recordAuditForUser } from "@/lib/audit";
 import { tables, withSystem } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { Email } from "@/lib/tenants/fields";
 import { revokeUserSessions } from "../account";
 import { forgetCachedSessions } from "../sessions";

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
-import { encryptionKeyring } from "../keyring";
+import { encryptionKeyring } from "@/lib/crypto";
 
 /**
  * OWASP's device cookies: a browser that has signed in to an account gets a signed cookie naming

@@ -4,7 +4,7 @@ import { recordAuditForUser } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { tables, withSystem } from "@/lib/db";
 import { TooManyRequests, ValidationFailed } from "@/lib/errors";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 import { logger, metrics } from "@/lib/observability";
 import { beginAttempt, clearAccountThrottle, normalizeAccount, type ThrottleSubject } from "./attempts";
 

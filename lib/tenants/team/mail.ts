@@ -1,5 +1,5 @@
 import { tokenLink } from "@/lib/auth";
-import { mailer } from "@/lib/notifications";
+import { mailer } from "@/lib/mail";
 
 const ROLE_WORDS = { manager: "a manager", staff: "a member of staff" } as const;
 

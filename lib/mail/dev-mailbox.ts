@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { withSystem } from "@/lib/db";
 import { logger } from "@/lib/observability";
-import { type Mailer, MailMessage } from "./message";
+import { type MailAttachment, type Mailer, MailMessage } from "./message";
+import { messageIdFor } from "./once";
 
 /** Without SMTP, mail is kept in public.dev_mailbox (system access only) and shown at /dev/mailbox. */
 export function devMailboxMailer(): Mailer {
@@ -12,8 +13,11 @@ export function devMailboxMailer(): Mailer {
       const m = MailMessage.parse(input);
       const result = await withSystem("dev mailbox stores a message", (tx) =>
         tx.execute<{ id: string }>(sql`
-          insert into public.dev_mailbox (to_address, subject, text_body, html_body, tag, tenant_id)
-          values (${m.to}, ${m.subject}, ${m.text}, ${m.html ?? null}, ${m.tag}, ${m.tenantId ?? null})
+          insert into public.dev_mailbox
+            (to_address, subject, text_body, html_body, tag, tenant_id, attachments, headers)
+          values (${m.to}, ${m.subject}, ${m.text}, ${m.html ?? null}, ${m.tag}, ${m.tenantId ?? null},
+                  ${JSON.stringify(m.attachments ?? [])}::jsonb,
+                  ${JSON.stringify({ ...m.headers, ...(m.dedupeKey ? { "Message-ID": messageIdFor(m.dedupeKey) } : {}) })}::jsonb)
           returning id::text as id`),
       );
       const id = String(result.rows[0]?.id);
@@ -38,6 +42,8 @@ const Row = z.object({
   html_body: z.string().nullable(),
   tag: z.string(),
   tenant_id: z.string().nullable(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
+  headers: z.record(z.string(), z.string()),
 });
 
 export type DevMailboxMessage = {
@@ -49,6 +55,8 @@ export type DevMailboxMessage = {
   html: string | null;
   tag: string;
   tenantId: string | null;
+  attachments: MailAttachment[];
+  headers: Record<string, string>;
 };
 
 /** Newest first; `to` matches the recipient case-insensitively. */
@@ -58,7 +66,7 @@ export async function listDevMailbox(
   const { to, limit } = ListOptions.parse(options);
   const result = await withSystem("dev mailbox lists messages", (tx) =>
     tx.execute(sql`
-      select id, created_at, to_address, subject, text_body, html_body, tag, tenant_id
+      select id, created_at, to_address, subject, text_body, html_body, tag, tenant_id, attachments, headers
       from public.dev_mailbox
       where ${to ? sql`lower(to_address) = lower(${to})` : sql`true`}
       order by id desc
@@ -75,6 +83,8 @@ export async function listDevMailbox(
       html: r.html_body,
       tag: r.tag,
       tenantId: r.tenant_id,
+      attachments: r.attachments,
+      headers: r.headers,
     };
   });
 }

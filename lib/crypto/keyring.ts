@@ -1,7 +1,7 @@
 import path from "node:path";
 import { config } from "@/lib/config";
-import { type Keyring, loadOrCreateEmbeddedKeyring, parseKeyring } from "@/lib/crypto";
 import { logger } from "@/lib/observability";
+import { type Keyring, loadOrCreateEmbeddedKeyring, parseKeyring } from "./encryption";
 
 /** Where the embedded default keeps its generated key, beside the embedded database. */
 export const EMBEDDED_KEY_DIR = ".data";

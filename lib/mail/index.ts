@@ -1,3 +1,4 @@
+// The mail transport: SMTP when SMTP_URL is set, else the dev mailbox; keyed messages are sent once.
 import { config } from "@/lib/config";
 import { logger, metrics } from "@/lib/observability";
 import { devMailboxMailer } from "./dev-mailbox";
@@ -6,7 +7,8 @@ import { sendOnce } from "./once";
 import { smtpMailer } from "./smtp";
 
 export { type DevMailboxMessage, devMailboxMailer, listDevMailbox } from "./dev-mailbox";
-export type { Mailer, MailMessage, SentMail } from "./message";
+export type { MailAttachment, Mailer, MailMessage, SentMail } from "./message";
+export { messageIdFor } from "./once";
 export { smtpMailer } from "./smtp";
 
 const globalForMail = globalThis as unknown as { bokaMailer?: { key: string; mailer: Mailer } };

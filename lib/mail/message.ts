@@ -9,6 +9,14 @@ const headerSafe = (max: number) =>
     .max(max)
     .refine((v) => !/[\r\n]/.test(v), "must be a single line");
 
+export const MailAttachment = z.object({
+  filename: z.string().regex(/^[\w.-]{1,100}$/, "a plain file name"),
+  /** e.g. `text/calendar; method=REQUEST; charset=utf-8` */
+  contentType: headerSafe(200),
+  content: z.string().min(1).max(1_000_000),
+});
+export type MailAttachment = z.infer<typeof MailAttachment>;
+
 export const MailMessage = z
   .object({
     to: z.email().max(254),
@@ -24,6 +32,9 @@ export const MailMessage = z
      * the first send's id. Also seeds a stable Message-ID, so a receiving server can spot a resend.
      */
     dedupeKey: z.string().min(1).max(300).optional(),
+    /** Extra headers, e.g. List-Unsubscribe; names are RFC 5322 field names. */
+    headers: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,60}$/), headerSafe(2000)).optional(),
+    attachments: z.array(MailAttachment).max(5).optional(),
   })
   .refine((m) => !m.dedupeKey || m.tenantId, { message: "dedupeKey needs tenantId", path: ["tenantId"] });
 export type MailMessage = z.input<typeof MailMessage>;

@@ -25,8 +25,13 @@ export function smtpMailer(options: { url: string; from: string }): Mailer {
         subject: m.subject,
         text: m.text,
         ...(m.html ? { html: m.html } : {}),
-        headers: { "X-Boka-Tag": m.tag },
+        headers: { ...m.headers, "X-Boka-Tag": m.tag },
         ...(m.dedupeKey ? { messageId: messageIdFor(m.dedupeKey) } : {}),
+        attachments: (m.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
       });
       const id = String(info.messageId);
       logger.info({ tag: m.tag, tenantId: m.tenantId, id }, "mail sent over SMTP");
