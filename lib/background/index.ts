@@ -3,6 +3,7 @@
  * housekeeping. lib/events imports no domain; domains register their handlers here, once per process.
  */
 import { registerBookingHandlers } from "@/lib/bookings";
+import { registerCalendarSyncHandlers, startCalendarRefresh } from "@/lib/calendar-sync";
 import { config } from "@/lib/config";
 import { startWorker, type Worker } from "@/lib/events";
 import { startHousekeeping } from "@/lib/maintenance";
@@ -11,6 +12,7 @@ import { logger } from "@/lib/observability";
 /** Every domain's event handlers (each domain adds its register…Handlers() call here). */
 export function registerAllHandlers(): void {
   registerBookingHandlers();
+  registerCalendarSyncHandlers();
 }
 
 const globalForBackground = globalThis as unknown as { bokaBackground?: { stop: () => Promise<void> } };
@@ -27,9 +29,12 @@ export function startBackgroundWork(
   const stopHousekeeping = startHousekeeping();
   const runWorker = options.worker ?? config().WORKER === "on";
   const worker: Worker | null = runWorker ? startWorker() : null;
+  // Calendar refreshes are background jobs too: they run where the worker runs.
+  const stopCalendarRefresh = runWorker ? startCalendarRefresh() : () => {};
   if (!runWorker) logger.info("WORKER=off: this process does not run the outbox worker");
   const stop = async () => {
     stopHousekeeping();
+    stopCalendarRefresh();
     await worker?.stop();
     globalForBackground.bokaBackground = undefined;
   };

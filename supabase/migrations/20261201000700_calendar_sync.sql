@@ -91,8 +91,8 @@ create unique index external_calendars_writer_idx on public.external_calendars (
   where write_bookings;
 create index external_calendars_connection_idx on public.external_calendars (tenant_id, connection_id);
 
--- The external events seen on a conflict-checking calendar, by href and ETag, so a sync touches only
--- what changed. Boka's own events (recognised by UID) are never stored.
+-- The events seen on a conflict-checking calendar, by href and ETag, so a sync touches only what changed.
+-- Boka's own events (recognised by UID) are kept with no busy intervals: the booking already blocks.
 create table public.external_events (
   tenant_id uuid not null,
   id uuid not null default gen_random_uuid(),
