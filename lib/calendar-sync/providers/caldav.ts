@@ -14,6 +14,8 @@ export type CalDavCredentials = { serverUrl: string; username: string; password:
 
 type Client = Awaited<ReturnType<typeof createDAVClient>>;
 
+/** One spelling per object: servers differ in which characters of a path they percent-encode. */
+const canonical = (href: string, base: string) => decodeURIComponent(new URL(href, base).pathname);
 const davTime = (d: Date) => `${d.toISOString().slice(0, 19).replace(/[-:]/g, "")}Z`;
 const MULTIGET_BATCH = 100;
 
@@ -70,27 +72,25 @@ export function caldavProvider(
         },
         depth: "1",
       });
-      const present = new Map<string, string>();
+      const present = new Map<string, { raw: string; etag: string }>();
       for (const r of listing) {
         if (!r.ok || !r.href || r.href.endsWith("/")) continue;
-        present.set(new URL(r.href, calendarUrl).pathname, String(r.props?.getetag ?? ""));
+        present.set(canonical(r.href, calendarUrl), { raw: r.href, etag: String(r.props?.getetag ?? "") });
       }
-      const stale = [...present]
-        .filter(([href, etag]) => known.etags.get(href) !== etag)
-        .map(([href]) => href);
+      const stale = [...present].filter(([href, o]) => known.etags.get(href) !== o.etag);
       const changed: CalendarChanges["changed"] = [];
       for (let i = 0; i < stale.length; i += MULTIGET_BATCH) {
         const objects = await dav.fetchCalendarObjects({
           calendar: calendar(calendarUrl),
-          objectUrls: stale.slice(i, i + MULTIGET_BATCH),
+          objectUrls: stale.slice(i, i + MULTIGET_BATCH).map(([, o]) => o.raw),
           urlFilter: () => true,
         });
         for (const o of objects) {
-          const href = new URL(o.url, calendarUrl).pathname;
+          const href = canonical(o.url, calendarUrl);
           const data = typeof o.data === "string" ? o.data : "";
           changed.push({
             href,
-            etag: o.etag ?? present.get(href) ?? "",
+            etag: o.etag ?? present.get(href)?.etag ?? "",
             busy: data ? expandBusy(data, { ...window, ownEmails }) : null,
           });
         }
@@ -129,7 +129,7 @@ export function caldavProvider(
           `CalDAV ${previous ? "update" : "create"} of ${target} failed: HTTP ${response.status}`,
         );
       return {
-        href: new URL(target).pathname,
+        href: canonical(target, calendarUrl),
         etag: response.headers.get("etag") ?? (await etagOf(dav, target)),
       };
     },
