@@ -6,17 +6,19 @@ import path from "node:path";
 
 /**
  * A real CalDAV server for tests: Radicale (Debian package `radicale`) on a loopback port with a throwaway
- * storage folder and one htpasswd user (plain text: Debian's 3.1 reads it without extra modules).
- * Set CALDAV_TEST_URL to use a server that is already running instead (CI starts one per stage).
+ * storage folder and one htpasswd user (plain text: Debian's 3.1 reads it without extra modules), started
+ * per suite so every run begins empty. CALDAV_TESTS=on turns the suite on (.ci/run sets it).
  */
 export const RADICALE_BIN = process.env.RADICALE_BIN ?? "/usr/bin/radicale";
 export const TEST_USER = { username: "priya", password: "app-password-for-tests" };
 
 /** Why the CalDAV suite cannot run here, or null when it can. */
 export function caldavUnavailable(): string | null {
-  if (process.env.CALDAV_TEST_URL) return null;
-  if (process.env.CALDAV_TESTS === "on" && existsSync(RADICALE_BIN)) return null;
-  return "no CalDAV server: set CALDAV_TEST_URL, or CALDAV_TESTS=on with Radicale installed (apt-get install radicale); .ci/run does";
+  if (process.env.CALDAV_TESTS !== "on")
+    return "no CalDAV server configured: set CALDAV_TESTS=on (.ci/run does)";
+  if (!existsSync(RADICALE_BIN))
+    return `CALDAV_TESTS=on but ${RADICALE_BIN} is missing: apt-get install radicale`;
+  return null;
 }
 
 export type CalDavServer = { url: string; calendarUrl: (name: string) => string; stop: () => Promise<void> };
@@ -33,65 +35,41 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts Radicale (or points at CALDAV_TEST_URL) with the given calendars created for the test user. */
+/** Starts Radicale with the given calendars created for the test user. */
 export async function startCalDav(calendars: string[]): Promise<CalDavServer> {
-  const external = process.env.CALDAV_TEST_URL;
   const root = mkdtempSync(path.join(tmpdir(), "boka-radicale-"));
-  let child: ChildProcess | undefined;
-  let url: string;
-  if (external) {
-    url = external.replace(/\/?$/, "/");
-  } else {
-    const port = await freePort();
-    const users = path.join(root, "users");
-    writeFileSync(users, `${TEST_USER.username}:${TEST_USER.password}\n`);
-    for (const name of calendars) {
-      const dir = path.join(root, "collections", "collection-root", TEST_USER.username, name);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(
-        path.join(dir, ".Radicale.props"),
-        JSON.stringify({
-          tag: "VCALENDAR",
-          "D:displayname": name,
-          "C:supported-calendar-component-set": "VEVENT",
-        }),
-      );
-    }
-    child = spawn(
-      RADICALE_BIN,
-      [
-        "--config",
-        "",
-        "--server-hosts",
-        `127.0.0.1:${port}`,
-        "--storage-filesystem-folder",
-        path.join(root, "collections"),
-        "--auth-type",
-        "htpasswd",
-        "--auth-htpasswd-filename",
-        users,
-        "--auth-htpasswd-encryption",
-        "plain",
-        "--rights-type",
-        "owner_only",
-        "--logging-level",
-        "warning",
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    url = `http://127.0.0.1:${port}/`;
-    await waitForServer(url, () => stderr, child);
+  const port = await freePort();
+  const users = path.join(root, "users");
+  writeFileSync(users, `${TEST_USER.username}:${TEST_USER.password}\n`);
+  for (const name of calendars) {
+    const dir = path.join(root, "collections", "collection-root", TEST_USER.username, name);
+    mkdirSync(dir, { recursive: true });
+    const props = { tag: "VCALENDAR", "D:displayname": name, "C:supported-calendar-component-set": "VEVENT" };
+    writeFileSync(path.join(dir, ".Radicale.props"), JSON.stringify(props));
   }
+  const args = {
+    "--config": "",
+    "--server-hosts": `127.0.0.1:${port}`,
+    "--storage-filesystem-folder": path.join(root, "collections"),
+    "--auth-type": "htpasswd",
+    "--auth-htpasswd-filename": users,
+    "--auth-htpasswd-encryption": "plain",
+    "--rights-type": "owner_only",
+    "--logging-level": "warning",
+  };
+  const child = spawn(RADICALE_BIN, Object.entries(args).flat(), { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitForServer(url, () => stderr, child);
   return {
     url,
     calendarUrl: (name) => new URL(`${TEST_USER.username}/${name}/`, url).toString(),
     stop: async () => {
-      if (child && child.exitCode === null) {
-        const exited = new Promise((resolve) => child?.once("exit", resolve));
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
         await exited;
       }
