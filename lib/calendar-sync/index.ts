@@ -13,7 +13,7 @@ export { answerFeed, type FeedAnswer } from "./feeds/serve";
 export { registerCalendarSyncHandlers } from "./handlers";
 export { caldavProvider } from "./providers/caldav";
 export type { CalendarProvider, RemoteCalendar } from "./providers/types";
-export { refreshBusyBeforeBooking, startCalendarRefresh } from "./refresh";
+export { refreshBusyBeforeBooking, startCalendarRefresh, syncConnectionNow } from "./refresh";
 export { type SyncResult, syncCalendar, syncStaleCalendars } from "./sync";
 export { bookingIdFromUid, bookingUid } from "./uid";
 export { reconcileBookingCalendars } from "./writes";

@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
+import { assertOwnStaff, type MemberActor, visibleStaffIds } from "@/lib/catalogue";
 import { config } from "@/lib/config";
-import { tables, withSystem } from "@/lib/db";
+import { tables, withSystem, withTenant } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { logger } from "@/lib/observability";
-import { syncStaleCalendars } from "./sync";
+import { type SyncResult, syncCalendar, syncStaleCalendars } from "./sync";
 
 /** How long a booking waits for stale calendars before going ahead with the cached busy times. */
 const ON_DEMAND_BUDGET_MS = 3_000;
@@ -62,4 +64,34 @@ export function startCalendarRefresh(): () => void {
   const timer = setInterval(() => void tick(), seconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** "Sync now" on the staff page: every conflict-checking calendar of the connection, whatever its age. */
+export async function syncConnectionNow(actor: MemberActor, connectionId: string): Promise<SyncResult[]> {
+  const calendars = await withTenant(actor, async (tx) => {
+    const [connection] = await tx
+      .select({ staffId: tables.calendarConnections.staffId })
+      .from(tables.calendarConnections)
+      .where(
+        and(
+          eq(tables.calendarConnections.tenantId, actor.tenantId),
+          eq(tables.calendarConnections.id, connectionId),
+        ),
+      );
+    if (!connection) throw new NotFound("Connection not found");
+    assertOwnStaff(await visibleStaffIds(tx, actor), connection.staffId, "Connection");
+    return tx
+      .select({ id: tables.externalCalendars.id })
+      .from(tables.externalCalendars)
+      .where(
+        and(
+          eq(tables.externalCalendars.tenantId, actor.tenantId),
+          eq(tables.externalCalendars.connectionId, connectionId),
+          eq(tables.externalCalendars.checkConflicts, true),
+        ),
+      );
+  });
+  const results: SyncResult[] = [];
+  for (const c of calendars) results.push(await syncCalendar(actor.tenantId, c.id));
+  return results;
 }
