@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -31,6 +31,7 @@ export function FeedCard({
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [pending, start] = useTransition();
+  const id = useId();
   const run = (fn: () => Promise<void>) => start(fn);
 
   const onIssue = () =>
@@ -66,11 +67,11 @@ export function FeedCard({
       <CardContent className="flex flex-col gap-4">
         {url ? (
           <div className="flex flex-col gap-2">
-            <label htmlFor={`${title}-url`} className="text-sm font-medium">
+            <label htmlFor={`${id}-url`} className="text-sm font-medium">
               Subscription address (shown once: copy it now)
             </label>
             <div className="flex gap-2">
-              <Input id={`${title}-url`} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+              <Input id={`${id}-url`} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
               <Button type="button" variant="outline" onClick={() => void copy(url)}>
                 {copied ? "Copied" : "Copy"}
               </Button>
@@ -85,7 +86,7 @@ export function FeedCard({
           <p className="text-sm text-muted-foreground">No feed address yet.</p>
         )}
         <CheckboxField
-          id={`${title}-hide`}
+          id={`${id}-hide`}
           label="Hide customer details"
           hint='Events show only "Booked": for calendars other people can see.'
           checked={hideDetails}
