@@ -1,4 +1,5 @@
 "use client";
+import type { ActionResult } from "@/components/forms/action-result";
 import { InputField } from "@/components/forms/input-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -6,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { CalDavConnectFields } from "@/lib/calendar-sync/fields";
 
-type Result = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /** Connect a CalDAV account (iCloud, Fastmail, Nextcloud…) with an app-specific password. */
 export function CalDavConnectForm({
@@ -14,7 +14,7 @@ export function CalDavConnectForm({
   connect,
 }: {
   staffId: string;
-  connect: (values: CalDavConnectFields) => Promise<Result>;
+  connect: (values: CalDavConnectFields) => Promise<ActionResult<unknown>>;
 }) {
   const empty = { staffId, label: "", serverUrl: "", username: "", password: "" };
   const { form, formError, onSubmit } = useActionForm(CalDavConnectFields, connect, empty, () => {

@@ -2,23 +2,6 @@
 -- Microsoft 365), the calendars found on them, a local cache of their busy times, and where each booking
 -- was written. Staff manage their own; owners and managers manage everyone's.
 
--- ICS SEQUENCE must grow whenever a booking's time, person or status changes, whichever code path changed
--- it. Code that bumps `sequence` itself is left alone (the trigger only fills in when it did not).
-create or replace function private.bookings_bump_sequence() returns trigger
-language plpgsql set search_path = '' as $$
-begin
-  if new.sequence = old.sequence
-     and (new.start_at, new.end_at, new.staff_id, new.status)
-         is distinct from (old.start_at, old.end_at, old.staff_id, old.status) then
-    new.sequence := old.sequence + 1;
-  end if;
-  return new;
-end
-$$;
-revoke all on function private.bookings_bump_sequence() from public;
-create trigger bookings_bump_sequence before update on public.bookings
-  for each row execute function private.bookings_bump_sequence();
-
 -- The staff member a signed-in user is, in the tenant of their claims (staff_members is readable by
 -- members, so the subquery itself runs under RLS).
 create or replace function private.own_staff_ids() returns setof uuid

@@ -8,13 +8,16 @@ import {
   connectCalDav,
   listConnections,
   reconcileBookingCalendars,
+  registerCalendarSyncHandlers,
   syncCalendar,
 } from "@/lib/calendar-sync";
 import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
+import { startWorker } from "@/lib/events";
 import { publicAvailability } from "@/lib/public-booking";
 import { addDays, localDateOf } from "@/lib/scheduling";
+import { waitFor } from "../../support/events";
 import { addMember, createPractice, type TestPractice } from "../../support/factory";
 import { type CalDavServer, caldavUnavailable, startCalDav, TEST_USER } from "../../support/radicale";
 import { createSchedule, type TestSchedule } from "../../support/schedule";
@@ -249,6 +252,21 @@ describe.skipIf(unavailable)(
         "2027-03-29T08:00:00.000Z", // BST from 28 March: 09:00 London is 08:00 UTC
         "2027-04-05T08:00:00.000Z",
       ]);
+    });
+
+    it("a booking reaches the calendar through the outbox worker (the booking events' handler)", async () => {
+      registerCalendarSyncHandlers();
+      const worker = startWorker({ pollMs: 100 });
+      try {
+        const booking = await bookForCustomer(practice.owner.actor, desk("13:00"));
+        const [write] = await waitFor(async () => {
+          const rows = await writes(booking.id);
+          return rows.length ? rows : undefined;
+        });
+        expect((await dav(new URL(write?.href ?? "", server.url).toString())).status).toBe(200);
+      } finally {
+        await worker.stop();
+      }
     });
 
     it("shows each connection's last sync and error; a refused password marks it broken", async () => {
