@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { CalDavConnectFields } from "@/lib/calendar-sync/fields";
 
-
 /** Connect a CalDAV account (iCloud, Fastmail, Nextcloud…) with an app-specific password. */
 export function CalDavConnectForm({
   staffId,
