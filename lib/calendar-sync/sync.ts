@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { decryptSecret } from "@/lib/crypto";
 import { type Tx, tables, withSystem } from "@/lib/db";
 import { logger } from "@/lib/observability";
+import { markConnectionBroken } from "./broken";
 import { secretContext } from "./connections";
 import { caldavProvider } from "./providers/caldav";
 import { type CalendarChanges, type CalendarProvider, ConnectionBroken } from "./providers/types";
@@ -101,15 +102,15 @@ export async function syncCalendar(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.warn({ err: error, tenantId, calendarId }, "calendar sync failed");
-    await withSystem(REASON, (tx) =>
-      tx
-        .update(calendarConnections)
-        .set({
-          lastError: message.slice(0, 1000),
-          ...(error instanceof ConnectionBroken ? { status: "broken" as const } : {}),
-        })
-        .where(onConnection),
-    );
+    if (error instanceof ConnectionBroken) await markConnectionBroken(tenantId, connection.id, message);
+    else {
+      await withSystem(REASON, (tx) =>
+        tx
+          .update(calendarConnections)
+          .set({ lastError: message.slice(0, 1000) })
+          .where(onConnection),
+      );
+    }
     return { calendarId, changed: 0, removed: 0, error: message };
   }
   await withSystem(REASON, async (tx) => {

@@ -15,6 +15,7 @@ import { resetConfigForTests } from "@/lib/config";
 import { closeDatabase, tables, withSystem } from "@/lib/db";
 import { ValidationFailed } from "@/lib/errors";
 import { startWorker } from "@/lib/events";
+import { listDevMailbox } from "@/lib/notifications";
 import { publicAvailability } from "@/lib/public-booking";
 import { addDays, localDateOf } from "@/lib/scheduling";
 import { waitFor } from "../../support/events";
@@ -285,6 +286,13 @@ describe.skipIf(unavailable)(
       expect(result.error).toMatch(/refused/);
       const [broken] = await listConnections(staff.actor, mine);
       expect(broken).toMatchObject({ status: "broken", lastError: expect.stringMatching(/refused/) });
+      // Its owner hears about it once, however often it fails.
+      await syncCalendar(practice.tenantId, calendars.personal ?? "");
+      const mail = (await listDevMailbox({ to: staff.email })).filter(
+        (m) => m.tag === "calendar.connection-broken",
+      );
+      expect(mail).toHaveLength(1);
+      expect(mail[0]?.subject).toBe('Your calendar "Radicale" needs reconnecting');
     });
   },
 );
