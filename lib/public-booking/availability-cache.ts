@@ -1,5 +1,3 @@
-import { metrics } from "@/lib/observability";
-
 /**
  * A short-lived, per-process cache of public availability answers. Many visitors of one practice ask the
  * same question within seconds; answering from memory keeps the endpoint fast under load. It is safe
@@ -10,6 +8,7 @@ import { metrics } from "@/lib/observability";
  * dashboard, the API or another web process) drops them when the hint arrives.
  */
 import { subscribeAllChanges } from "@/lib/events";
+import { metrics } from "@/lib/observability";
 
 const MAX_ENTRIES = 2_000;
 
