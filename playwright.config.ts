@@ -34,6 +34,8 @@ export default defineConfig({
       EMBEDDED_DB_PATH: ".data/e2e",
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The calendar-sync spec connects to a Radicale it starts on loopback http.
+      CALDAV_ALLOW_HTTP: "1",
     },
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,

@@ -55,6 +55,11 @@ const ConfigSchema = z.object({
     .regex(/^[a-z0-9_.]+(,[a-z0-9_.]+)*$/, "comma-separated event types such as booking.created")
     .transform((v) => v.split(","))
     .optional(),
+  // Calendar sync (docs/calendar-sync.md): how old cached external busy times may be before a booking
+  // refreshes them, how often the background refresh runs, and whether plain-http CalDAV servers are allowed.
+  CALENDAR_BUSY_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  CALENDAR_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  CALDAV_ALLOW_HTTP: bool.default(false),
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   // Bearer token for GET /api/metrics. Unset: only loopback clients may scrape.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),

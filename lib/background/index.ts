@@ -2,8 +2,8 @@
  * The composition root of background work: every domain's event handlers, the outbox worker and
  * housekeeping. lib/events imports no domain; domains register their handlers here, once per process.
  */
-
 import { registerBookingHandlers, registerConfirmationWindowHandler } from "@/lib/bookings";
+import { registerCalendarSyncHandlers, startCalendarRefresh } from "@/lib/calendar-sync";
 import { config } from "@/lib/config";
 import { startWorker, type Worker } from "@/lib/events";
 import { startHousekeeping } from "@/lib/maintenance";
@@ -15,6 +15,7 @@ export function registerAllHandlers(): void {
   registerBookingHandlers();
   registerConfirmationWindowHandler();
   registerNotificationHandlers();
+  registerCalendarSyncHandlers();
 }
 
 const globalForBackground = globalThis as unknown as { bokaBackground?: { stop: () => Promise<void> } };
@@ -31,9 +32,12 @@ export function startBackgroundWork(
   const stopHousekeeping = startHousekeeping();
   const runWorker = options.worker ?? config().WORKER === "on";
   const worker: Worker | null = runWorker ? startWorker() : null;
+  // Calendar refreshes are background jobs too: they run where the worker runs.
+  const stopCalendarRefresh = runWorker ? startCalendarRefresh() : () => {};
   if (!runWorker) logger.info("WORKER=off: this process does not run the outbox worker");
   const stop = async () => {
     stopHousekeeping();
+    stopCalendarRefresh();
     await worker?.stop();
     globalForBackground.bokaBackground = undefined;
   };

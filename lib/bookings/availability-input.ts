@@ -10,7 +10,8 @@ import type {
   StaffMember,
 } from "@/lib/scheduling";
 
-const { staffMembers, workingHours, dateOverrides, timeOff, closures, resources, bookings } = tables;
+const { staffMembers, workingHours, dateOverrides, timeOff, externalBusy, closures, resources, bookings } =
+  tables;
 
 const hhmm = (t: string) => t.slice(0, 5);
 
@@ -40,10 +41,10 @@ export async function loadAvailabilityInput(
     : [];
   const resourceIds = resourceRows.map((r) => r.id);
 
-  const [staffRows, hours, overrides, offs, closureRows, busy] = await inOrder([
+  const [staffRows, hours, overrides, offs, external, closureRows, busy] = await inOrder([
     staffIds.length
       ? tx
-          .select({ id: staffMembers.id, timeZone: staffMembers.timeZone })
+          .select({ id: staffMembers.id, timeZone: staffMembers.timeZone, name: staffMembers.displayName })
           .from(staffMembers)
           .where(and(eq(staffMembers.tenantId, tenant.id), inArray(staffMembers.id, staffIds)))
       : [],
@@ -78,6 +79,20 @@ export async function loadAvailabilityInput(
               inArray(timeOff.staffId, staffIds),
               lt(timeOff.startsAt, window.to),
               gt(timeOff.endsAt, window.from),
+            ),
+          )
+      : [],
+    // Busy times from connected calendars, as last synced (docs/calendar-sync.md).
+    staffIds.length
+      ? tx
+          .select({ staffId: externalBusy.staffId, start: externalBusy.startsAt, end: externalBusy.endsAt })
+          .from(externalBusy)
+          .where(
+            and(
+              eq(externalBusy.tenantId, tenant.id),
+              inArray(externalBusy.staffId, staffIds),
+              lt(externalBusy.startsAt, window.to),
+              gt(externalBusy.endsAt, window.from),
             ),
           )
       : [],
@@ -134,6 +149,13 @@ export async function loadAvailabilityInput(
       timeOff: offs
         .filter((t) => t.staffId === member.id)
         .map((t) => ({ start: t.start.getTime(), end: t.end.getTime(), reason: "" })),
+      externalBusy: external
+        .filter((t) => t.staffId === member.id)
+        .map((t) => ({
+          start: t.start.getTime(),
+          end: t.end.getTime(),
+          calendar: `${member.name}'s calendar`,
+        })),
     };
   });
 

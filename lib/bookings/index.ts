@@ -18,3 +18,4 @@ export * from "./query";
 export * from "./reminders";
 export * from "./status";
 export * from "./team-calendar";
+export * from "./uid";

@@ -494,6 +494,100 @@ export const payments = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 export * from "./notification-tables";
+/** Calendar sync (supabase/migrations/20261201000700_calendar_sync.sql). */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    staffId: uuid("staff_id"),
+    tokenHash: bytea("token_hash").notNull(),
+    hideDetails: boolean("hide_details").notNull().default(false),
+    createdBy: uuid("created_by"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const CALENDAR_PROVIDERS = ["caldav", "google", "microsoft"] as const;
+export type CalendarProviderKind = (typeof CALENDAR_PROVIDERS)[number];
+
+export const calendarConnections = pgTable(
+  "calendar_connections",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    staffId: uuid("staff_id").notNull(),
+    provider: text("provider", { enum: CALENDAR_PROVIDERS }).notNull(),
+    label: text("label").notNull(),
+    serverUrl: text("server_url").notNull().default(""),
+    username: text("username").notNull().default(""),
+    secret: text("secret").notNull(),
+    status: text("status", { enum: ["active", "broken"] })
+      .notNull()
+      .default("active"),
+    lastSyncedAt: instant("last_synced_at"),
+    lastError: text("last_error"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const externalCalendars = pgTable(
+  "external_calendars",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    connectionId: uuid("connection_id").notNull(),
+    staffId: uuid("staff_id").notNull(),
+    url: text("url").notNull(),
+    displayName: text("display_name").notNull().default(""),
+    checkConflicts: boolean("check_conflicts").notNull().default(false),
+    writeBookings: boolean("write_bookings").notNull().default(false),
+    syncToken: text("sync_token"),
+    syncedAt: instant("synced_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const externalEvents = pgTable(
+  "external_events",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    calendarId: uuid("calendar_id").notNull(),
+    href: text("href").notNull(),
+    etag: text("etag").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const externalBusy = pgTable(
+  "external_busy",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    eventId: uuid("event_id").notNull(),
+    staffId: uuid("staff_id").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const calendarWrites = pgTable(
+  "calendar_writes",
+  {
+    tenantId: tenantId(),
+    bookingId: uuid("booking_id").notNull(),
+    calendarId: uuid("calendar_id").notNull(),
+    href: text("href").notNull(),
+    etag: text("etag").notNull().default(""),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.bookingId, t.calendarId] })],
+);
 
 /** Tables (by SQL name) that this file types; the drift test compares their columns to the catalog. */
 export const typedTables = {
@@ -533,4 +627,10 @@ export const typedTables = {
   notification_sends: notifications.notificationSends,
   email_unsubscribes: notifications.emailUnsubscribes,
   sms_opt_outs: notifications.smsOptOuts,
+  calendar_feeds: calendarFeeds,
+  calendar_connections: calendarConnections,
+  external_calendars: externalCalendars,
+  external_events: externalEvents,
+  external_busy: externalBusy,
+  calendar_writes: calendarWrites,
 };

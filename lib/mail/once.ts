@@ -18,6 +18,7 @@ export function messageIdFor(dedupeKey: string): string {
 export function sendOnce(inner: Mailer): Mailer {
   return {
     kind: inner.kind,
+    // Readiness probes the inner transport (main's ops merge); the wrapper must not hide it.
     ...(inner.verify ? { verify: () => inner.verify?.() ?? Promise.resolve() } : {}),
     async send(input) {
       const m = MailMessage.parse(input);

@@ -11,7 +11,7 @@ export {
   myAlertPreferences,
   saveMyAlertPreferences,
 } from "./alert-preferences";
-export { bookingCalendarFile, bookingUid, googleCalendarLink } from "./calendar-file";
+export { bookingCalendarFile, googleCalendarLink } from "./calendar-file";
 export { calendarBooking, manageUrl } from "./compose";
 export { customerKindFor, sendCustomerMessage } from "./customer-messages";
 export { PhoneNumber, toE164 } from "./fields";

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { workingSpans } from "../../tests/support/engine-fixtures";
 import { run, scenario } from "../../tests/support/engine-scenario";
+import { findSlots } from "./availability";
 import { explainSlot } from "./explain";
 import type { Booking, InstantInterval, StaffMember } from "./types";
 
@@ -30,13 +31,14 @@ const blocked = (b: Booking) => ({
 describe("findSlots properties", () => {
   const numRuns = 100;
 
-  it("never overlaps bookings, resources' busy time, time off or closures (buffers included)", () => {
+  it("never overlaps bookings, resources' busy time, time off, external busy times or closures (buffers included)", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const r = run(s);
         const { service, tenant, resources } = r.input;
         for (const { slot, id, staff } of offers(r)) {
           expect(staff.timeOff.some((t) => overlap(t, slot))).toBe(false);
+          expect((staff.externalBusy ?? []).some((t) => overlap(t, slot))).toBe(false);
           for (const c of tenant.closures) {
             const days = [slot.start, slot.end - 1].map((edge) => localDate(edge, tenant.timeZone));
             expect(days.some((d) => d >= c.from && d <= c.to)).toBe(false);
@@ -63,6 +65,28 @@ describe("findSlots properties", () => {
             );
           }
         }
+      }),
+      { numRuns },
+    );
+  });
+
+  it("external busy times close exactly the slots they overlap, and no others", () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const r = run(s);
+        const pairs = (slots: typeof r.slots) =>
+          new Set(slots.flatMap((slot) => slot.staffIds.map((id) => `${slot.start}:${id}`)));
+        const free = { ...r.input, staff: r.input.staff.map((st) => ({ ...st, externalBusy: [] })) };
+        const expected = [...pairs(findSlots(free, r.query))].filter((key) => {
+          const [start = 0, id] = key.split(":").map((part, i) => (i === 0 ? Number(part) : part)) as [
+            number,
+            string,
+          ];
+          const staff = r.input.staff.find((x) => x.id === id);
+          const slot = { start, end: start + r.input.service.durationMinutes * MIN };
+          return !(staff?.externalBusy ?? []).some((t) => overlap(t, slot));
+        });
+        expect([...pairs(r.slots)].sort()).toEqual(expected.sort());
       }),
       { numRuns },
     );

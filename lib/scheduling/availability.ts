@@ -67,7 +67,7 @@ function offerStaff(
   const { service } = input;
   const { duration, before, after, step } = prep.timing;
   const busy = mergeIntervals((prep.bookingsByStaff.get(staff.id) ?? []).map(blockedRange));
-  const away = mergeIntervals([...staff.timeOff, ...prep.closures]);
+  const away = mergeIntervals([...staff.timeOff, ...(staff.externalBusy ?? []), ...prep.closures]);
   const sessions = prep.sessionsByStaff.get(staff.id);
   const lastDate = localDateOf(latest, staff.timeZone);
   for (let date = localDateOf(earliest, staff.timeZone); date <= lastDate; date = addDays(date, 1)) {

@@ -71,6 +71,13 @@ export function explainSlot(input: AvailabilityInput, request: ExplainRequest): 
       message: `They are off (${off.reason}) from ${at(off.start)} to ${at(off.end)}.`,
     });
   }
+  const external = staff.externalBusy?.find((t) => intersects(t, start, end));
+  if (external) {
+    reasons.push({
+      code: "external_busy",
+      message: `Busy in ${external.calendar} from ${at(external.start)} to ${at(external.end)}.`,
+    });
+  }
 
   const session = prep.sessionsByStaff.get(staff.id)?.get(start);
   if (session) {

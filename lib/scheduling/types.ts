@@ -47,6 +47,12 @@ export interface TimeOff extends InstantInterval {
   readonly reason: string;
 }
 
+/** Busy time from one of the staff member's own calendars (an event that is not a Boka booking). */
+export interface ExternalBusy extends InstantInterval {
+  /** Where it comes from, for the explainer: e.g. "Priya's iCloud calendar". */
+  readonly calendar: string;
+}
+
 /** A date override replaces that day's weekly hours: "closed" or its own intervals. */
 export type DayOverride = "closed" | readonly LocalInterval[];
 
@@ -57,6 +63,8 @@ export interface StaffMember {
   readonly weeklyHours: Readonly<Partial<Record<IsoWeekday, readonly LocalInterval[]>>>;
   readonly dateOverrides: Readonly<Record<LocalDate, DayOverride>>;
   readonly timeOff: readonly TimeOff[];
+  /** Busy times read from connected calendars; blocks like time off. */
+  readonly externalBusy?: readonly ExternalBusy[];
 }
 
 /** Inclusive local date range in the tenant's zone when nobody works (e.g. a public holiday). */
@@ -128,6 +136,7 @@ export type ReasonCode =
   | "not_aligned"
   | "closure"
   | "time_off"
+  | "external_busy"
   | "booked"
   | "buffer"
   | "min_notice"

@@ -10,6 +10,7 @@ import {
   withSystem,
   withTenant,
 } from "@/lib/db";
+import { type CalendarFixture, createCalendarFixture } from "../support/calendar";
 import { addMember, createPractice, type TestPractice } from "../support/factory";
 import { createSchedule, type TestSchedule } from "../support/schedule";
 
@@ -18,12 +19,8 @@ import { createSchedule, type TestSchedule } from "../support/schedule";
  * that tenant's real rows, so RLS is the only reason it can be refused). A new tenant table without an
  * entry here fails the "covers every table" test, so isolation is proven for it too.
  */
-type Insert = (
-  tx: Tx,
-  tenantId: string,
-  userId: string,
-  s: TestSchedule & { bookingId: string; eventId: string },
-) => Promise<unknown>;
+type Insert = (tx: Tx, tenantId: string, userId: string, s: Fixture) => Promise<unknown>;
+type Fixture = TestSchedule & { bookingId: string; eventId: string; calendar: CalendarFixture };
 const INSERT_FOR_TENANT: Record<string, Insert> = {
   resource_types: (tx, t) => tx.insert(tables.resourceTypes).values({ tenantId: t, name: "Stolen type" }),
   resources: (tx, t, _u, s) =>
@@ -156,6 +153,41 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
       scopes: ["bookings:read"],
       createdBy: userId,
     }),
+  calendar_feeds: (tx, t, _u, s) =>
+    tx
+      .insert(tables.calendarFeeds)
+      .values({ tenantId: t, staffId: s.staffIds[0], tokenHash: Buffer.alloc(32) }),
+  calendar_connections: (tx, t, _u, s) =>
+    tx.insert(tables.calendarConnections).values({
+      tenantId: t,
+      staffId: s.staffIds[0] ?? "",
+      provider: "caldav",
+      label: "x",
+      secret: "x",
+    }),
+  external_calendars: (tx, t, _u, s) =>
+    tx.insert(tables.externalCalendars).values({
+      tenantId: t,
+      connectionId: s.calendar.connectionId,
+      staffId: s.staffIds[0] ?? "",
+      url: "https://stolen.example.test/",
+    }),
+  external_events: (tx, t, _u, s) =>
+    tx
+      .insert(tables.externalEvents)
+      .values({ tenantId: t, calendarId: s.calendar.calendarId, href: "/x2.ics" }),
+  external_busy: (tx, t, _u, s) =>
+    tx.insert(tables.externalBusy).values({
+      tenantId: t,
+      eventId: s.calendar.eventId,
+      staffId: s.staffIds[0] ?? "",
+      startsAt: new Date("2030-01-01T10:00:00Z"),
+      endsAt: new Date("2030-01-01T11:00:00Z"),
+    }),
+  calendar_writes: (tx, t, _u, s) =>
+    tx
+      .insert(tables.calendarWrites)
+      .values({ tenantId: t, bookingId: s.bookingId, calendarId: s.calendar.calendarId, href: "/x3.ics" }),
   user_sessions: (tx, tenantId, userId) =>
     tx.execute(sql`insert into public.user_sessions (tenant_id, user_id, token_hash, expires_at)
                    values (${tenantId}, ${userId}, sha256(gen_random_uuid()::text::bytea), now() + interval '1 day')`),
@@ -163,7 +195,7 @@ const INSERT_FOR_TENANT: Record<string, Insert> = {
 
 let a: TestPractice;
 let b: TestPractice;
-let bSchedule: TestSchedule & { bookingId: string; eventId: string };
+let bSchedule: Fixture;
 let tenantTables: string[];
 
 beforeAll(async () => {
@@ -171,7 +203,12 @@ beforeAll(async () => {
   b = await createPractice();
   await addMember(b.tenantId, "staff");
   const schedule = await createSchedule(b.tenantId);
-  bSchedule = { ...schedule, bookingId: randomUUID(), eventId: randomUUID() };
+  bSchedule = {
+    ...schedule,
+    bookingId: randomUUID(),
+    eventId: randomUUID(),
+    calendar: await createCalendarFixture(b.tenantId, schedule.staffIds[0] ?? ""),
+  };
   await withSystem("test gives tenant B an outbox event", (tx) =>
     tx.insert(tables.outbox).values({
       tenantId: b.tenantId,
@@ -275,10 +312,12 @@ describe("cross-tenant isolation", () => {
   });
 
   it("the same insert succeeds for the actor's own tenant where the role allows it (the test can fail)", async () => {
+    const own = await createSchedule(a.tenantId);
     const aSchedule = {
-      ...(await createSchedule(a.tenantId)),
+      ...own,
       bookingId: randomUUID(),
       eventId: randomUUID(),
+      calendar: await createCalendarFixture(a.tenantId, own.staffIds[0] ?? ""),
     };
     for (const table of [
       "audit_log",
@@ -291,6 +330,9 @@ describe("cross-tenant isolation", () => {
       "api_keys",
       "outbox",
       "payments",
+      "calendar_feeds",
+      "calendar_connections",
+      "external_calendars",
     ]) {
       const insert = INSERT_FOR_TENANT[table];
       const own = await asA((tx) => insert?.(tx, a.tenantId, a.owner.userId, aSchedule) ?? Promise.resolve());

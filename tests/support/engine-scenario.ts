@@ -33,6 +33,10 @@ export const scenario = fc.record({
       timeOff: fc.array(fc.record({ at: fiveMinutes(6), len: fc.integer({ min: 1, max: 48 }) }), {
         maxLength: 2,
       }),
+      // Busy times from connected calendars, 5 minutes to 4 hours, anywhere in the week.
+      externalBusy: fc.array(fc.record({ at: fiveMinutes(6), len: fc.integer({ min: 1, max: 48 }) }), {
+        maxLength: 3,
+      }),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -85,6 +89,11 @@ function build(s: Scenario): { input: AvailabilityInput; query: SlotQuery } {
       start: base + t.at * 5 * MIN,
       end: base + (t.at + t.len * 6) * 5 * MIN,
       reason: "x",
+    })),
+    externalBusy: st.externalBusy.map((t) => ({
+      start: base + t.at * 5 * MIN,
+      end: base + (t.at + t.len) * 5 * MIN,
+      calendar: `s${i}'s calendar`,
     })),
   }));
   const now = base + s.now * 5 * MIN;

@@ -1,11 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FeedCard } from "@/components/calendar-sync/feed-card";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listFeeds } from "@/lib/calendar-sync";
 import { canManage, listStaff } from "@/lib/catalogue";
 import { currentPractice, requireStaffMember } from "../../_lib/session";
+import { issueFeedAction, revokeFeedAction } from "./calendar-actions";
+
+async function issuePracticeFeed(input: { hideDetails: boolean }) {
+  "use server";
+  return issueFeedAction({ ...input, staffId: null });
+}
+async function revokePracticeFeed(input: { feedId: string }) {
+  "use server";
+  return revokeFeedAction({ ...input, staffId: null });
+}
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -13,6 +25,9 @@ export default async function StaffPage() {
   const { actor } = await requireStaffMember();
   const tenant = await currentPractice();
   const staff = await listStaff(actor);
+  const practiceFeed = canManage(actor)
+    ? ((await listFeeds(actor)).find((f) => f.staffId === null) ?? null)
+    : undefined;
   return (
     <div className="max-w-4xl">
       <PageHeader
@@ -62,6 +77,23 @@ export default async function StaffPage() {
           </TableBody>
         </Table>
       )}
+      {practiceFeed !== undefined ? (
+        <div className="mt-6">
+          <FeedCard
+            title="Practice calendar feed"
+            description="Everyone's bookings in one subscription, for owners and managers. Each person's own feed is on their page."
+            feed={
+              practiceFeed && {
+                id: practiceFeed.id,
+                hideDetails: practiceFeed.hideDetails,
+                updatedAt: practiceFeed.updatedAt.toISOString(),
+              }
+            }
+            issue={issuePracticeFeed}
+            revoke={revokePracticeFeed}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { bookingUid } from "@/lib/bookings";
 import { config } from "@/lib/config";
 
 export type CalendarBooking = {
@@ -16,11 +17,6 @@ export type CalendarBooking = {
 
 /** REQUEST/CANCEL travel in emails (the app updates its copy); PUBLISH is the plain download. */
 export type CalendarMethod = "REQUEST" | "CANCEL" | "PUBLISH";
-
-/** One UID per booking for its whole life, so every update lands on the same calendar entry. */
-export function bookingUid(bookingId: string): string {
-  return `booking-${bookingId}@${new URL(config().APP_URL).hostname}`;
-}
 
 /** The address part of MAIL_FROM ("Boka <x@y>" → x@y): the organizer a calendar app shows. */
 export function organizerEmail(): string {

@@ -19,6 +19,7 @@ import {
   saveWeeklyHoursAction,
   updateStaffAction,
 } from "../actions";
+import { CalendarSection } from "./calendar-section";
 
 export const metadata: Metadata = { title: "Staff member" };
 
@@ -102,6 +103,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           />
         </CardContent>
       </Card>
+      <CalendarSection actor={actor} staffId={id} linkedUserId={profile.values.userId} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { refreshBusyBeforeBooking } from "@/lib/calendar-sync";
 import { idempotencyKey, json } from "@/lib/http";
 import { CreateBookingBody, createPublicBooking, parseSlug } from "@/lib/public-booking";
 import { publicRoute } from "../../../_lib/http";
@@ -7,6 +8,7 @@ export const POST = publicRoute<{ slug: string }>({ policy: "write" }, async (ct
   const slug = parseSlug(ctx.params.slug);
   const body = await ctx.json(CreateBookingBody);
   const key = idempotencyKey(ctx.request.headers);
+  await refreshBusyBeforeBooking(slug, body.service_id, body.staff_id);
   const result = await createPublicBooking(slug, body, key);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (result.replayed) headers["Idempotent-Replayed"] = "true";
