@@ -44,7 +44,14 @@ async function main() {
       tx
         .select({ status: tables.outbox.status })
         .from(tables.outbox)
-        .where(and(eq(tables.outbox.tenantId, tenant.id), eq(tables.outbox.subjectId, booking.id))),
+        .where(
+          and(
+            eq(tables.outbox.tenantId, tenant.id),
+            eq(tables.outbox.subjectId, booking.id),
+            // The booking also has scheduled rows (reminders, thank-you) that are not due yet.
+            eq(tables.outbox.type, "booking.created"),
+          ),
+        ),
     );
     if (row?.status === "done") break;
     await new Promise((r) => setTimeout(r, 100));
