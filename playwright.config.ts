@@ -32,6 +32,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       EMBEDDED_DB_PATH: ".data/e2e",
+      // The production build keeps the dev mailbox off unless asked: the notification specs read it.
+      DEV_MAILBOX: "true",
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
       // The calendar-sync spec connects to a Radicale it starts on loopback http.

@@ -41,6 +41,8 @@ const ConfigSchema = z.object({
     })
     .optional(),
   SEED_DEMO: bool.optional(),
+  // Shows /dev/mailbox in a production build too (the e2e suite); never on a real deployment.
+  DEV_MAILBOX: bool.optional(),
   // The most requests per minute an owner may allow one API key (each key defaults to 600).
   API_KEY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(100_000).default(6_000),
   // The outbox worker (lib/events): "off" keeps this process from running it (run `npm run worker`).

@@ -20,7 +20,7 @@ export default async function DevMailboxPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const cfg = config();
-  if (cfg.NODE_ENV === "production" || cfg.SMTP_URL) notFound();
+  if (cfg.SMTP_URL || (cfg.NODE_ENV === "production" && cfg.DEV_MAILBOX !== true)) notFound();
   const { to } = Search.parse(await searchParams);
   const [messages, texts] = await Promise.all([
     listDevMailbox({ to: to || undefined, limit: 50 }),
