@@ -120,6 +120,19 @@ create table public.calendar_writes (
 );
 create index calendar_writes_calendar_idx on public.calendar_writes (tenant_id, calendar_id);
 
+alter table public.calendar_feeds enable row level security;
+alter table public.calendar_feeds force row level security;
+alter table public.calendar_connections enable row level security;
+alter table public.calendar_connections force row level security;
+alter table public.external_calendars enable row level security;
+alter table public.external_calendars force row level security;
+alter table public.external_events enable row level security;
+alter table public.external_events force row level security;
+alter table public.external_busy enable row level security;
+alter table public.external_busy force row level security;
+alter table public.calendar_writes enable row level security;
+alter table public.calendar_writes force row level security;
+
 do $$
 declare
   t text;
@@ -127,8 +140,6 @@ begin
   foreach t in array array['calendar_feeds', 'calendar_connections', 'external_calendars',
     'external_events', 'external_busy', 'calendar_writes']
   loop
-    execute format('alter table public.%I enable row level security', t);
-    execute format('alter table public.%I force row level security', t);
     execute format('revoke all on public.%I from anon, authenticated', t);
     execute format('grant select, insert, update, delete on public.%I to service_role', t);
   end loop;

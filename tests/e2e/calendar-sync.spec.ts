@@ -9,6 +9,7 @@ const SERVICE = "Consultation (30 min)";
 const STAFF = "Sam Rivers";
 const DEMO_PASSWORD = "harbor-wellness-demo";
 
+// Skipped only where no Radicale binary is configured (CALDAV_TESTS/RADICALE_BIN); CI always sets both.
 const unavailable = caldavUnavailable();
 test.skip(Boolean(unavailable), unavailable ?? "");
 
